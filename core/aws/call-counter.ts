@@ -27,9 +27,13 @@ export class CallCounter {
     return total;
   }
 
-  /** A plain, sorted snapshot for reports and the inventory. */
+  /** A plain, sorted copy for reports and the inventory; later calls do not change it. */
   snapshot(): Record<string, OperationStats> {
-    return Object.fromEntries([...this.#stats.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(
+      [...this.#stats.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, stats]) => [name, { ...stats }]),
+    );
   }
 }
 

@@ -1,6 +1,9 @@
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { AxiomError } from '../errors.ts';
 import type { CallCounter } from './call-counter.ts';
 import { callCounting } from './call-counter.ts';
+import type { EndpointResolvingConfig } from './endpoint-override.ts';
+import { parseEndpointOverride, pinToOverrideHost } from './endpoint-override.ts';
 import { readOnlyGuard } from './read-only-guard.ts';
 
 /** Credentials as a static identity, a provider, or absent for the SDK's default (ambient) chain. */
@@ -12,13 +15,23 @@ export interface ClientSettings {
   region: string;
   /** Credentials; omitted means the SDK's default chain (environment, profile, instance role, ...). */
   credentials?: CredentialSource;
-  /** Endpoint override (the adapters pass `AWS_ENDPOINT_URL`); S3 then uses path-style addressing. */
+  /**
+   * Endpoint override (the adapters pass `AWS_ENDPOINT_URL`): every request goes to this host, S3 uses
+   * path-style addressing. Without it the SDK's own endpoint settings (`AWS_ENDPOINT_URL*`, `endpoint_url` in
+   * the profile) are ignored, so the adapters alone decide where Axiom's calls go.
+   */
   endpoint?: string;
   /** Maximum attempts per call, retries included (adaptive mode). Default 5. */
   maxAttempts?: number;
+  /** Milliseconds to wait for a connection before the attempt fails (and is retried). Default 5s. */
+  connectTimeoutMs?: number;
+  /** Milliseconds a connected socket may sit idle before the attempt fails (and is retried). Default 30s. */
+  socketTimeoutMs?: number;
+  /** Axiom's version, sent as `axiom/<version>` in the User-Agent. */
+  axiomVersion?: string;
   /** Counter for per-operation call statistics. */
   callCounter?: CallCounter;
-  /** Test hook: a request handler (e.g. one with short timeouts). */
+  /** Test hook: a request handler (or options for the SDK's one); the timeouts above then do not apply. */
   requestHandler?: unknown;
 }
 
@@ -27,17 +40,33 @@ export interface SdkClientClass<C> {
   new (config: Record<string, unknown>): C;
 }
 
+/**
+ * A plugin for any client's stack. Each SDK client types its stack by its own inputs and outputs, which no
+ * single `Pluggable<I, O>` matches; Axiom's middleware reads neither, so the stack's type is left open.
+ */
+interface AnyClientPluggable {
+  applyToStack(stack: never): void;
+}
+
 /** Minimal structural type of an SDK v3 client instance. */
 interface MiddlewareClient {
-  middlewareStack: { use(pluggable: Pluggable<object, object>): void };
+  /** The client's middleware stack. */
+  middlewareStack: { use(pluggable: AnyClientPluggable): void };
+  /** The client's resolved config. */
+  config: EndpointResolvingConfig;
 }
 
 /** Default attempts per call: enough to ride out throttling, bounded so a dead endpoint fails fast. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
+/** Default connect timeout: AWS endpoints connect in milliseconds; a dead route must not stall a scan. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** Default socket idle timeout, far above any read Axiom makes; the SDK has none, so a stall would hang. */
+export const DEFAULT_SOCKET_TIMEOUT_MS = 30_000;
 
 /**
- * Builds an SDK v3 client with Axiom's settings: region, credentials, endpoint override (path-style S3),
- * adaptive retries with a bounded attempt count, the per-operation call counter, and the read-only guard, which
+ * Builds an SDK v3 client with Axiom's settings: region, credentials, endpoint override (path-style S3,
+ * requests pinned to the override's host), adaptive retries with a bounded attempt count, connect and socket
+ * timeouts, an `axiom/<version>` User-Agent, the per-operation call counter, and the read-only guard, which
  * refuses any operation outside the permission catalogue before it is signed or sent. Every AWS client in
  * Axiom comes from here.
  */
@@ -45,19 +74,43 @@ export function createClient<C extends MiddlewareClient>(
   ClientClass: SdkClientClass<C>,
   settings: ClientSettings,
 ): C {
+  const override = settings.endpoint ? parseEndpointOverride(settings.endpoint) : undefined;
   const config: Record<string, unknown> = {
     region: settings.region,
-    maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    maxAttempts: positive('maxAttempts', settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
     retryMode: 'adaptive',
+    // CloudTrail records the User-Agent, so a customer can pick Axiom's calls out of their trail.
+    customUserAgent: [settings.axiomVersion ? ['axiom', settings.axiomVersion] : ['axiom']],
+    // Only `settings.endpoint` moves traffic: the SDK would otherwise obey AWS_ENDPOINT_URL* and the profile.
+    ignoreConfiguredEndpointUrls: true,
+    requestHandler: settings.requestHandler ?? httpTimeouts(settings),
   };
   if (settings.credentials !== undefined) config.credentials = settings.credentials;
-  if (settings.endpoint !== undefined && settings.endpoint !== '') {
-    config.endpoint = settings.endpoint;
+  if (override) {
+    config.endpoint = override.href;
     config.forcePathStyle = true;
   }
-  if (settings.requestHandler !== undefined) config.requestHandler = settings.requestHandler;
   const client = new ClientClass(config);
+  if (override) pinToOverrideHost(client.config, override);
   client.middlewareStack.use(readOnlyGuard);
   if (settings.callCounter) client.middlewareStack.use(callCounting(settings.callCounter));
   return client;
+}
+
+/** Options from which the SDK builds its default Node HTTP handler. */
+function httpTimeouts(settings: ClientSettings): { connectionTimeout: number; socketTimeout: number } {
+  return {
+    connectionTimeout: positive('connectTimeoutMs', settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS),
+    socketTimeout: positive('socketTimeoutMs', settings.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS),
+  };
+}
+
+/** Returns `value` when it is a positive whole number; anything else is a caller's bug. */
+function positive(name: string, value: number): number {
+  if (Number.isInteger(value) && value > 0) return value;
+  throw new AxiomError(
+    'invalid_client_settings',
+    `Could not build an AWS client: ${name} must be a positive whole number, not ${value}.`,
+    { hint: 'Check the value passed for this setting.' },
+  );
 }
