@@ -31,3 +31,83 @@ export {
   type Severity,
   type SourceLocation,
 } from './findings/finding.ts';
+export {
+  buildCloudFormationTemplate,
+  CFN_ROLE_LOGICAL_ID,
+  type CloudFormationOptions,
+  type CloudFormationTemplate,
+  PERMISSION_POLICY_NAME,
+  type RenderCloudFormationOptions,
+  renderCloudFormationTemplate,
+} from './connect/cloudformation.ts';
+export {
+  type DeploymentMethod,
+  EXTERNAL_ID_PREFIX,
+  type ExternalIdRotation,
+  generateExternalId,
+  isValidStsExternalId,
+  isWellFormedExternalId,
+  type RandomBytes,
+  type RotationStep,
+  rotateExternalId,
+} from './connect/external-id.ts';
+export {
+  type IamPolicyDocument,
+  type IamPolicyKind,
+  type IamPolicyStatement,
+  type PolicyGrammarError,
+  type PolicyGrammarResult,
+  validateIamPolicy,
+} from './connect/iam-policy-schema.ts';
+export {
+  buildPermissionPolicy,
+  isAwsRegionName,
+  MANAGED_POLICY_MAX_CHARS,
+  type PermissionPolicyOptions,
+  policySize,
+  ROLE_INLINE_POLICY_MAX_CHARS,
+} from './connect/permission-policy.ts';
+export { renderPermissionTable } from './connect/permission-table.ts';
+export { buildQuickCreateUrl, DEFAULT_STACK_NAME, type QuickCreateOptions } from './connect/quick-create-url.ts';
+export {
+  DEFAULT_ROLE_NAME,
+  renderTerraformModule,
+  type TerraformModule,
+  type TerraformModuleOptions,
+} from './connect/terraform.ts';
+export {
+  buildGithubOidcTrustPolicy,
+  buildScannerTrustPolicy,
+  type GithubOidcTrustOptions,
+  type GithubRepositoryIds,
+  type GithubSubjectFilter,
+  type GithubSubjectFormat,
+  githubOidcSubjects,
+  isAwsAccountId,
+  parseGithubRepository,
+  type ScannerTrustOptions,
+} from './connect/trust-policy.ts';
+export {
+  type AmbientSessionOptions,
+  type AssumeRoleOptions,
+  ambientSession,
+  assumeRole,
+  assumeRoleWithWebIdentity,
+  MAX_SESSION_SECONDS,
+  MIN_SESSION_SECONDS,
+  sanitizeSessionName,
+  type WebIdentityOptions,
+  type WebIdentityTokenSource,
+} from './connect/assume-role.ts';
+export { partitionOfRegion, regionProblem } from './connect/region-name.ts';
+export {
+  type Partition,
+  PARTITIONS,
+  parseRoleArn,
+  ROLE_ARN_EXAMPLE,
+  type RoleArn,
+  type RoleArnResult,
+} from './connect/role-arn.ts';
+export { REFRESH_WINDOW_MS, Session, type SessionKind, type SessionSummary } from './connect/session.ts';
+export { ConnectError, type ConnectErrorCode } from './connect/sts-error.ts';
+export { parseTargets, type Target, type TargetError, type TargetsResult } from './connect/targets.ts';
