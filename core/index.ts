@@ -1,7 +1,12 @@
 // The public surface of the Axiom core. Adapters (action/, bot/, cli/) import from here only.
 
+export {
+  type AwsErrorKind,
+  type ClassifiedAwsError,
+  classifyAwsError,
+  type DenialSource,
+} from './aws/aws-error.ts';
 export { CallCounter, type OperationStats } from './aws/call-counter.ts';
-export { type AwsErrorKind, type ClassifiedAwsError, classifyAwsError, type DenialSource } from './aws/aws-error.ts';
 export {
   type ClientSettings,
   type CredentialSource,
@@ -13,24 +18,17 @@ export {
 export { parseEndpointOverride } from './aws/endpoint-override.ts';
 export { isAllowedOperation, READ_ONLY_ALLOWLIST } from './aws/read-only-guard.ts';
 export {
-  CAPABILITIES,
-  type Capability,
-  CONNECT_OPERATIONS,
-  PERMISSIONS,
-  type PermissionEntry,
-  policyActions,
-  type SdkClientName,
-} from './connect/permissions.ts';
-export { AxiomError, describeError, isAxiomError } from './errors.ts';
-export {
-  atOrAbove,
-  type Finding,
-  type FindingCategory,
-  type FindingResource,
-  SEVERITIES,
-  type Severity,
-  type SourceLocation,
-} from './findings/finding.ts';
+  type AmbientSessionOptions,
+  type AssumeRoleOptions,
+  ambientSession,
+  assumeRole,
+  assumeRoleWithWebIdentity,
+  MAX_SESSION_SECONDS,
+  MIN_SESSION_SECONDS,
+  sanitizeSessionName,
+  type WebIdentityOptions,
+  type WebIdentityTokenSource,
+} from './connect/assume-role.ts';
 export {
   buildCloudFormationTemplate,
   CFN_ROLE_LOGICAL_ID,
@@ -40,6 +38,7 @@ export {
   type RenderCloudFormationOptions,
   renderCloudFormationTemplate,
 } from './connect/cloudformation.ts';
+export { type Diagnosis, diagnoseAssumeFailure, diagnoseProbeFailure } from './connect/diagnosis.ts';
 export {
   type DeploymentMethod,
   EXTERNAL_ID_PREFIX,
@@ -51,6 +50,11 @@ export {
   type RotationStep,
   rotateExternalId,
 } from './connect/external-id.ts';
+export {
+  DATA_PLANE_READ_PATTERNS,
+  dataPlaneReadPattern,
+  OVER_PRIVILEGED_MANAGED_POLICIES,
+} from './connect/forbidden-actions.ts';
 export {
   type IamPolicyDocument,
   type IamPolicyKind,
@@ -68,7 +72,40 @@ export {
   ROLE_INLINE_POLICY_MAX_CHARS,
 } from './connect/permission-policy.ts';
 export { renderPermissionTable } from './connect/permission-table.ts';
-export { buildQuickCreateUrl, DEFAULT_STACK_NAME, type QuickCreateOptions } from './connect/quick-create-url.ts';
+export {
+  CAPABILITIES,
+  type Capability,
+  CONNECT_OPERATIONS,
+  PERMISSIONS,
+  type PermissionEntry,
+  policyActions,
+  type SdkClientName,
+} from './connect/permissions.ts';
+export {
+  type ActionResolver,
+  analyseRolePolicy,
+  checkRolePrivileges,
+  type PrivilegeProblem,
+  type PrivilegeReport,
+  SIMULATED_FORBIDDEN_ACTIONS,
+} from './connect/privilege-check.ts';
+export {
+  buildQuickCreateUrl,
+  DEFAULT_STACK_NAME,
+  type QuickCreateOptions,
+} from './connect/quick-create-url.ts';
+export { partitionOfRegion, regionProblem } from './connect/region-name.ts';
+export {
+  PARTITIONS,
+  type Partition,
+  parseRoleArn,
+  ROLE_ARN_EXAMPLE,
+  type RoleArn,
+  type RoleArnResult,
+} from './connect/role-arn.ts';
+export { REFRESH_WINDOW_MS, Session, type SessionKind, type SessionSummary } from './connect/session.ts';
+export { ConnectError, type ConnectErrorCode } from './connect/sts-error.ts';
+export { parseTargets, type Target, type TargetError, type TargetsResult } from './connect/targets.ts';
 export {
   DEFAULT_ROLE_NAME,
   renderTerraformModule,
@@ -88,26 +125,43 @@ export {
   type ScannerTrustOptions,
 } from './connect/trust-policy.ts';
 export {
-  type AmbientSessionOptions,
-  type AssumeRoleOptions,
-  ambientSession,
-  assumeRole,
-  assumeRoleWithWebIdentity,
-  MAX_SESSION_SECONDS,
-  MIN_SESSION_SECONDS,
-  sanitizeSessionName,
-  type WebIdentityOptions,
-  type WebIdentityTokenSource,
-} from './connect/assume-role.ts';
-export { partitionOfRegion, regionProblem } from './connect/region-name.ts';
+  type ConnectionHealth,
+  type ProbeResult,
+  type VerifyOptions,
+  type VerifyReport,
+  type VerifySession,
+  verifyConnection,
+} from './connect/verify.ts';
+export { SERVICE_PROBES, type ServiceProbe } from './connect/verify-probes.ts';
+export { AxiomError, describeError, isAxiomError } from './errors.ts';
 export {
-  type Partition,
-  PARTITIONS,
-  parseRoleArn,
-  ROLE_ARN_EXAMPLE,
-  type RoleArn,
-  type RoleArnResult,
-} from './connect/role-arn.ts';
-export { REFRESH_WINDOW_MS, Session, type SessionKind, type SessionSummary } from './connect/session.ts';
-export { ConnectError, type ConnectErrorCode } from './connect/sts-error.ts';
-export { parseTargets, type Target, type TargetError, type TargetsResult } from './connect/targets.ts';
+  atOrAbove,
+  type Finding,
+  type FindingCategory,
+  type FindingResource,
+  SEVERITIES,
+  type Severity,
+  type SourceLocation,
+} from './findings/finding.ts';
+export type { ActionExpansion } from './policy/catalog/action-expansion.ts';
+export {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  type ActionInfo,
+  type ActionResourceType,
+} from './policy/catalog/action-info.ts';
+export type { ConditionKeyCheck } from './policy/catalog/condition-key-resolver.ts';
+export type { ConditionKeyInfo, ConditionValueType } from './policy/catalog/condition-keys.ts';
+export {
+  createIamCatalog,
+  type IamCatalog,
+  loadIamCatalog,
+  type ServiceInfo,
+} from './policy/catalog/iam-catalog.ts';
+export {
+  type IamDataSource,
+  packagedIamDataSource,
+  type RawConditionKey,
+} from './policy/catalog/iam-data-source.ts';
+export type { ResourceMatch } from './policy/catalog/resource-match.ts';
+export { renderVerifyText } from './report/verify-text.ts';

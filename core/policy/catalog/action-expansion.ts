@@ -1,0 +1,238 @@
+/**
+ * Expansion of Action / NotAction values (`s3:Get*`, `iam:*`, `*`, `ec2:Describe?pcs`) into catalogue actions.
+ * Managed and real-world policies repeat the same few thousand patterns, so each distinct pattern is parsed and
+ * expanded once and its result kept: later calls with the same pattern (in any case) return the same object.
+ */
+import type { ActionInfo } from './action-info.ts';
+import { BoundedCache } from './bounded-cache.ts';
+import { compileGlob, type GlobMatcher, hasWildcard } from './glob.ts';
+import type { ServiceIndex } from './service-index.ts';
+import { nearest } from './suggest.ts';
+
+const NONE: readonly ActionInfo[] = Object.freeze([]);
+
+/** What one Action pattern stands for. Every variant has `actions` (empty when nothing matched). */
+export type ActionExpansion =
+  | {
+      /** A single action, named without wildcards. */
+      readonly resultType: 'exact';
+      /** The one action. */
+      readonly actions: readonly ActionInfo[];
+    }
+  | {
+      /** A wildcard pattern matching at least one action. */
+      readonly resultType: 'wildcard';
+      /** Every matching action, by service then name. */
+      readonly actions: readonly ActionInfo[];
+    }
+  | {
+      /** No service matches the service part. */
+      readonly resultType: 'unknown-service';
+      /** Always empty. */
+      readonly actions: readonly ActionInfo[];
+      /** The nearest real action or service pattern, e.g. 's3:GetObject' for 's33:GetObject'. */
+      readonly suggestion?: string;
+    }
+  | {
+      /** The service exists but no action of it matches. */
+      readonly resultType: 'unknown-action';
+      /** Always empty. */
+      readonly actions: readonly ActionInfo[];
+      /** The nearest real action, e.g. 's3:GetObject' for 's3:GetObjet'. */
+      readonly suggestion?: string;
+    }
+  | {
+      /** Not of the form 'service:action' or '*'. */
+      readonly resultType: 'invalid';
+      /** Always empty. */
+      readonly actions: readonly ActionInfo[];
+      /** Why, one sentence. */
+      readonly reason: string;
+    };
+
+/** What the expander needs from the catalogue. */
+export interface ExpansionSource {
+  /** Every service prefix, lowercase, sorted. */
+  readonly prefixes: readonly string[];
+  /** The index of service `prefix` (lowercase), or undefined when there is no such service. */
+  service(prefix: string): ServiceIndex | undefined;
+}
+
+/** A pattern split into its parts, with matchers for the parts that have wildcards. */
+type ParsedPattern =
+  | { readonly kind: 'invalid'; readonly reason: string }
+  | {
+      readonly kind: 'pattern';
+      /** Lowercase service part, e.g. 's3' or 's?'. */
+      readonly servicePart: string;
+      /** Lowercase action part, e.g. 'get*'. */
+      readonly actionPart: string;
+      readonly service: GlobMatcher;
+      readonly action: GlobMatcher;
+    };
+
+const MATCH_ALL: GlobMatcher = () => true;
+
+function parse(lower: string): ParsedPattern {
+  if (/^\*+$/.test(lower)) {
+    return { kind: 'pattern', servicePart: '*', actionPart: '*', service: MATCH_ALL, action: MATCH_ALL };
+  }
+  const colon = lower.indexOf(':');
+  if (colon === -1)
+    return { kind: 'invalid', reason: "An action is written 'service:Action' (or '*' for all)." };
+  const servicePart = lower.slice(0, colon);
+  const actionPart = lower.slice(colon + 1);
+  if (servicePart === '' || actionPart === '' || actionPart.includes(':')) {
+    return {
+      kind: 'invalid',
+      reason: "An action is written 'service:Action' with one colon and both parts.",
+    };
+  }
+  return {
+    kind: 'pattern',
+    servicePart,
+    actionPart,
+    service: compileGlob(servicePart),
+    action: compileGlob(actionPart),
+  };
+}
+
+/**
+ * An unknown-service or unknown-action result whose suggestion is computed on first read: managed policies name
+ * dozens of retired actions, and an edit-distance scan for each costs more than all the other expansions together,
+ * while only a check that reports the problem reads the suggestion.
+ */
+function unknown(
+  resultType: 'unknown-service' | 'unknown-action',
+  suggest: () => string | undefined,
+): ActionExpansion {
+  let computed = false;
+  let suggestion: string | undefined;
+  const result = { resultType, actions: NONE };
+  Object.defineProperty(result, 'suggestion', {
+    enumerable: true,
+    get() {
+      if (!computed) {
+        suggestion = suggest();
+        computed = true;
+      }
+      return suggestion;
+    },
+  });
+  return result;
+}
+
+/** Expands, matches and inverts action patterns over one catalogue, caching per distinct pattern. */
+export interface ActionExpander {
+  /** What `pattern` stands for (case-insensitive). */
+  expand(pattern: string): ActionExpansion;
+  /** Whether `pattern` covers `action`, without expanding it. */
+  matches(pattern: string, action: ActionInfo): boolean;
+  /** Every action that none of `patterns` covers: what a NotAction grants. */
+  invert(patterns: readonly string[]): readonly ActionInfo[];
+  /** Every action of the catalogue. */
+  all(): readonly ActionInfo[];
+  /** The nearest real action to `service:name`, as 'service:Name', or undefined when nothing is close. */
+  suggest(service: string, name: string): string | undefined;
+}
+
+/** An expander over `source`. */
+export function createActionExpander(source: ExpansionSource): ActionExpander {
+  const parsed = new BoundedCache<string, ParsedPattern>(50_000);
+  const expansions = new BoundedCache<string, ActionExpansion>(50_000);
+  // Keyed by the pattern as written, so a repeated value skips lowercasing (most values repeat, in one case).
+  const asWritten = new BoundedCache<string, ActionExpansion>(50_000);
+  // Each inversion holds up to ~22,000 references; policy sets repeat few NotAction sets.
+  const inversions = new BoundedCache<string, readonly ActionInfo[]>(1_000);
+  let everything: readonly ActionInfo[] | undefined;
+
+  function all(): readonly ActionInfo[] {
+    everything ??= Object.freeze(source.prefixes.flatMap((prefix) => source.service(prefix)?.actions ?? []));
+    return everything;
+  }
+
+  function nearestAction(index: ServiceIndex, lowerName: string): string | undefined {
+    const exact = index.byLowercaseName.get(lowerName);
+    if (exact) return exact.key;
+    const near = nearest(lowerName, index.lowercaseNames);
+    return near === undefined ? undefined : index.byLowercaseName.get(near)?.key;
+  }
+
+  function suggest(service: string, name: string): string | undefined {
+    const prefix = service.toLowerCase();
+    const index = source.service(prefix) ?? source.service(nearest(prefix, source.prefixes) ?? '');
+    return index && nearestAction(index, name.toLowerCase());
+  }
+
+  function suggestForService(servicePart: string, actionPart: string): string | undefined {
+    const near = hasWildcard(servicePart) ? undefined : nearest(servicePart, source.prefixes);
+    if (near === undefined) return undefined;
+    const action = hasWildcard(actionPart)
+      ? undefined
+      : source.service(near)?.byLowercaseName.get(actionPart);
+    return action?.key ?? `${near}:${actionPart}`;
+  }
+
+  function computeExpansion(lower: string): ActionExpansion {
+    // Most values name one action: look it up before parsing and compiling anything.
+    const colon = lower.indexOf(':');
+    if (colon > 0 && !hasWildcard(lower)) {
+      const action = source.service(lower.slice(0, colon))?.byLowercaseName.get(lower.slice(colon + 1));
+      if (action) return { resultType: 'exact', actions: Object.freeze([action]) };
+    }
+    const pattern = parsed.get(lower, parse);
+    if (pattern.kind === 'invalid') return { resultType: 'invalid', actions: NONE, reason: pattern.reason };
+    const { servicePart, actionPart } = pattern;
+    if (servicePart === '*' && actionPart === '*') return { resultType: 'wildcard', actions: all() };
+
+    if (!hasWildcard(servicePart)) {
+      const index = source.service(servicePart);
+      if (!index) return unknown('unknown-service', () => suggestForService(servicePart, actionPart));
+      if (!hasWildcard(actionPart)) {
+        const action = index.byLowercaseName.get(actionPart);
+        if (action) return { resultType: 'exact', actions: Object.freeze([action]) };
+        return unknown('unknown-action', () => nearestAction(index, actionPart));
+      }
+    }
+
+    const services = hasWildcard(servicePart)
+      ? source.prefixes.filter(pattern.service).flatMap((prefix) => source.service(prefix) ?? [])
+      : [source.service(servicePart)!];
+    if (services.length === 0) return unknown('unknown-service', () => undefined);
+    const actions: ActionInfo[] = [];
+    for (const index of services) {
+      if (actionPart === '*') {
+        actions.push(...index.actions);
+        continue;
+      }
+      const names = index.lowercaseNames;
+      for (let i = 0; i < names.length; i++) if (pattern.action(names[i]!)) actions.push(index.actions[i]!);
+    }
+    if (actions.length === 0) return unknown('unknown-action', () => undefined);
+    return { resultType: 'wildcard', actions: Object.freeze(actions) };
+  }
+
+  function expand(pattern: string): ActionExpansion {
+    return asWritten.get(pattern, () => expansions.get(pattern.toLowerCase(), computeExpansion));
+  }
+
+  function matches(pattern: string, action: ActionInfo): boolean {
+    const parsedOne = parsed.get(pattern.toLowerCase(), parse);
+    return (
+      parsedOne.kind === 'pattern' &&
+      parsedOne.service(action.service) &&
+      parsedOne.action(action.name.toLowerCase())
+    );
+  }
+
+  function invert(patterns: readonly string[]): readonly ActionInfo[] {
+    const key = [...new Set(patterns.map((pattern) => pattern.toLowerCase()))].sort().join('\n');
+    return inversions.get(key, () => {
+      const covered = new Set<ActionInfo>();
+      for (const pattern of patterns) for (const action of expand(pattern).actions) covered.add(action);
+      return covered.size === 0 ? all() : Object.freeze(all().filter((action) => !covered.has(action)));
+    });
+  }
+
+  return { expand, matches, invert, all, suggest };
+}

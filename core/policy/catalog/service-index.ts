@@ -1,0 +1,92 @@
+/**
+ * One service's slice of the catalogue, built the first time anything asks about the service: its actions
+ * (sorted, with a lowercase index for IAM's case-insensitive names, each with its resource types' ARN templates
+ * resolved) and, on first use, its condition keys. Loading per service keeps a one-policy CLI run to the few
+ * services it names; `*` loads them all.
+ */
+import { type ActionInfo, type ActionResourceType, parseAccessLevels } from './action-info.ts';
+import { buildConditionKeyTable, type ConditionKeyTable, toConditionKeyInfo } from './condition-keys.ts';
+import type { IamDataSource } from './iam-data-source.ts';
+import {
+  type RawResourceType,
+  readRawActions,
+  readRawConditionKeys,
+  readRawResourceTypes,
+} from './raw-data.ts';
+
+/** One service's actions, resource types and condition keys. */
+export interface ServiceIndex {
+  /** Service prefix, lowercase. */
+  readonly prefix: string;
+  /** Actions sorted by lowercase name. */
+  readonly actions: readonly ActionInfo[];
+  /** Lowercase action names, parallel to `actions`. */
+  readonly lowercaseNames: readonly string[];
+  /** Actions by lowercase name. */
+  readonly byLowercaseName: ReadonlyMap<string, ActionInfo>;
+  /** The service's condition keys (some prefixed with other services or aws:), read on first use. */
+  conditionKeys(): ConditionKeyTable;
+}
+
+/** Reads and indexes service `prefix` (lowercase, known to exist) from `source`. */
+export function buildServiceIndex(prefix: string, source: IamDataSource): ServiceIndex {
+  const actionsFile = `actions/${prefix}.json`;
+  const typesFile = `resourceTypes/${prefix}.json`;
+  const rawActions = readRawActions(source.readJson(actionsFile), actionsFile);
+  const rawTypes = readRawResourceTypes(source.readJson(typesFile), typesFile);
+
+  // Action rows name types in varying case ('alarmModel' for the table's 'alarmmodel').
+  const typesByName = new Map<string, RawResourceType>();
+  for (const type of rawTypes) typesByName.set(type.key.toLowerCase(), type);
+
+  const actions: ActionInfo[] = [];
+  const lowercaseNames: string[] = [];
+  const byLowercaseName = new Map<string, ActionInfo>();
+  for (const [lower, raw] of rawActions) {
+    const resourceTypes: ActionResourceType[] = [];
+    for (const row of raw.resourceTypes) {
+      const type = typesByName.get(row.name.toLowerCase());
+      // A row naming no known type (never seen in the data) gets a match-anything template: no false alarms.
+      const typeKeys = type?.conditionKeys ?? [];
+      resourceTypes.push({
+        name: row.name,
+        required: row.required,
+        arn: type?.arn ?? '*',
+        conditionKeys:
+          row.conditionKeys.length === 0 ? typeKeys : [...new Set([...row.conditionKeys, ...typeKeys])],
+        dependentActions: row.dependentActions,
+      });
+    }
+    const action: ActionInfo = {
+      service: prefix,
+      name: raw.name,
+      key: `${prefix}:${raw.name}`,
+      description: raw.description,
+      accessLevels: parseAccessLevels(raw.accessLevel),
+      accessLevelLabel: raw.accessLevel,
+      resourceTypes,
+      conditionKeys: raw.conditionKeys,
+      dependentActions: raw.dependentActions,
+      isWildcardOnly: resourceTypes.length === 0,
+    };
+    actions.push(action);
+    lowercaseNames.push(lower);
+    byLowercaseName.set(lower, action);
+  }
+
+  let conditionKeys: ConditionKeyTable | undefined;
+  return {
+    prefix,
+    actions,
+    lowercaseNames,
+    byLowercaseName,
+    conditionKeys() {
+      if (!conditionKeys) {
+        const keysFile = `conditionKeys/${prefix}.json`;
+        const rawKeys = readRawConditionKeys(source.readJson(keysFile), keysFile);
+        conditionKeys = buildConditionKeyTable(rawKeys.map((raw) => toConditionKeyInfo(raw, false)));
+      }
+      return conditionKeys;
+    },
+  };
+}
