@@ -1,0 +1,4 @@
+import type { Rule } from './rule.ts';
+
+/** Every live-scan rule. Each lives in its own file under core/rules/<service>/. */
+export const ALL_RULES: readonly Rule[] = [];
