@@ -165,3 +165,29 @@ export {
 } from './policy/catalog/iam-data-source.ts';
 export type { ResourceMatch } from './policy/catalog/resource-match.ts';
 export { renderVerifyText } from './report/verify-text.ts';
+export {
+  type ConditionElement,
+  type ConditionEntry,
+  type ElementList,
+  isPlaceholder,
+  type Located,
+  type Placeholder,
+  type PolicyDocument,
+  type PolicyKind,
+  type PolicyScalar,
+  type PolicySource,
+  type PolicySourceFormat,
+  type PolicyStatement,
+  type PrincipalElement,
+  type PrincipalEntry,
+  type ResourcePolicyType,
+  type SourceRange,
+} from './policy/document.ts';
+export { extractPolicies, MAX_POLICY_FILE_BYTES } from './policy/extract/extract-policies.ts';
+export type {
+  ExtractProblem,
+  ExtractProblemKind,
+  ExtractResult,
+  PolicyFile,
+  SuppressionComment,
+} from './policy/extract/extract-result.ts';

@@ -1,0 +1,88 @@
+import type {
+  PolicyDocument,
+  PolicyKind,
+  PolicySource,
+  PolicyStatement,
+  ResourcePolicyType,
+} from '../document.ts';
+import { buildStatement } from './build-statement.ts';
+import type { LocatedProblem } from './extract-result.ts';
+import { knownEntries, type ReadContext, readScalar, unresolved, wrongType } from './read-elements.ts';
+import { type SourceNode, toPlainValue } from './source-node.ts';
+
+/** What the extractor knows about a policy before reading it. */
+export interface DocumentContext {
+  kind: PolicyKind;
+  resourceType?: ResourcePolicyType | undefined;
+  /** Where the policy comes from; the range is the policy node's. */
+  source: Omit<PolicySource, 'range'>;
+  /** Accept numbers and booleans where strings belong, as CloudFormation does. */
+  coerceScalars?: boolean;
+}
+
+/** A document when the value is a policy object, and the problems found reading it. */
+export interface BuiltDocument {
+  document?: PolicyDocument;
+  problems: LocatedProblem[];
+}
+
+const POLICY_KEYS = ['Version', 'Id', 'Statement'];
+
+/**
+ * Builds a policy document from a positioned value. Never throws: a value that is not a policy object gives
+ * a problem and no document; structural problems inside a policy give problems beside the document.
+ */
+export function buildPolicyDocument(node: SourceNode, context: DocumentContext): BuiltDocument {
+  const read: ReadContext = { problems: [], coerceScalars: context.coerceScalars === true };
+  if (node.type === 'placeholder') {
+    unresolved(read, node, 'the policy');
+    return { problems: read.problems };
+  }
+  if (node.type !== 'object') {
+    wrongType(read, node, 'a policy', 'an object with Version and Statement');
+    return { problems: read.problems };
+  }
+  const document: PolicyDocument = {
+    kind: context.kind,
+    source: { ...context.source, range: node.range },
+    raw: toPlainValue(node),
+    statements: [],
+  };
+  if (context.resourceType) document.resourceType = context.resourceType;
+
+  const entries = knownEntries(read, node, POLICY_KEYS, 'the policy');
+  const version = entries.get('Version');
+  const versionValue = version && readScalar(read, version.value, 'Version');
+  if (versionValue) document.version = versionValue;
+  const id = entries.get('Id');
+  const idValue = id && readScalar(read, id.value, 'Id');
+  if (idValue) document.id = idValue;
+
+  const statement = entries.get('Statement');
+  if (!statement) {
+    read.problems.push({ kind: 'invalid-policy', message: 'the policy has no Statement', range: node.range });
+  } else {
+    document.statements = buildStatements(read, statement.value);
+  }
+  return { document, problems: read.problems };
+}
+
+/** Statement is one statement object or an array of them. */
+function buildStatements(read: ReadContext, node: SourceNode): PolicyStatement[] {
+  if (node.type === 'object') return [buildStatement(read, node, 0)];
+  if (node.type === 'placeholder') {
+    unresolved(read, node, 'Statement');
+    return [];
+  }
+  if (node.type !== 'array') {
+    wrongType(read, node, 'Statement', 'an object or an array of objects');
+    return [];
+  }
+  const statements: PolicyStatement[] = [];
+  node.items.forEach((item, index) => {
+    if (item.type === 'object') statements.push(buildStatement(read, item, index));
+    else if (item.type === 'placeholder') unresolved(read, item, `statement ${index}`);
+    else wrongType(read, item, `statement ${index}`, 'an object');
+  });
+  return statements;
+}
