@@ -139,6 +139,7 @@ export {
   type Finding,
   type FindingCategory,
   type FindingResource,
+  type FindingSuppression,
   SEVERITIES,
   type Severity,
   type SourceLocation,
@@ -191,3 +192,56 @@ export type {
   PolicyFile,
   SuppressionComment,
 } from './policy/extract/extract-result.ts';
+export {
+  AXIOM_CONFIG_FILE,
+  type AxiomConfig,
+  type AxiomConfigError,
+  type AxiomConfigResult,
+  emptyAxiomConfig,
+  type IgnoreEntry,
+  parseAxiomConfig,
+} from './findings/axiom-config.ts';
+export { type BaselineDiff, diffAgainstBaseline } from './findings/baseline.ts';
+export {
+  type FingerprintParts,
+  fingerprintFinding,
+  type PolicyFingerprintParts,
+  type ResourceFingerprintParts,
+} from './findings/fingerprint.ts';
+export { statementAnchor } from './findings/policy-anchor.ts';
+export { compareFindings, sortFindings } from './findings/sort.ts';
+export { CATEGORIES, type FindingSummary, summarizeFindings } from './findings/summary.ts';
+export {
+  applySuppressions,
+  EXPIRED_RULE_ID,
+  type InlineSuppression,
+  MISSING_REASON_RULE_ID,
+  type SuppressionSources,
+} from './findings/suppressions.ts';
+export {
+  exceedsThreshold,
+  failsThreshold,
+  parseSeverity,
+  SEVERITY_THRESHOLDS,
+  type SeverityThreshold,
+} from './findings/threshold.ts';
+export type {
+  CoverageGap,
+  CoverageGapStatus,
+  ReportContext,
+  ReportStats,
+  ReportTarget,
+  ReportTool,
+  RuleDescription,
+} from './report/context.ts';
+export { buildJsonReport, type JsonReport, renderJson } from './report/json.ts';
+export {
+  GITHUB_COMMENT_MAX_LENGTH,
+  JOB_SUMMARY_MAX_LENGTH,
+  type MarkdownOptions,
+  renderMarkdown,
+} from './report/markdown.ts';
+export { type BaselineResult, readBaselineFingerprints } from './report/read-baseline.ts';
+export { REPORT_SCHEMA } from './report/report-schema.ts';
+export { buildSarifLog, renderSarif, SARIF_FINGERPRINT_KEY, type SarifOptions } from './report/sarif.ts';
+export { renderText, type TextOptions } from './report/text.ts';

@@ -54,7 +54,20 @@ export interface Finding {
   /** Estimated monthly saving in USD, for cost findings. */
   estimatedMonthlySavingsUsd?: number;
   /** Present when a suppression matched; the finding is kept and reported as suppressed. */
-  suppressed?: { reason: string; until?: string };
+  suppressed?: FindingSuppression;
+}
+
+/** Why a finding is suppressed, and by what. */
+export interface FindingSuppression {
+  /** The reason the suppression gives. */
+  reason: string;
+  /** The last day (YYYY-MM-DD, inclusive) the suppression applies, when it expires. */
+  until?: string;
+  /**
+   * Where the suppression is written: an entry of the ignore file (`.axiom.yml`) or an `axiom:ignore` comment
+   * in the source; SARIF reports these as `external` and `inSource`. Absent when unknown.
+   */
+  source?: 'ignore-file' | 'inline-comment';
 }
 
 /** True when `severity` is at or above `threshold`. */

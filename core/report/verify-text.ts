@@ -3,7 +3,7 @@ import type { VerifyReport } from '../connect/verify.ts';
 const HEALTH_LINE: Record<VerifyReport['health'], string> = {
   healthy: 'Connected: the role is read-only and every service answered.',
   degraded:
-    'Connected with gaps: the role is read-only, but some reads were denied (scans will show them as coverage gaps).',
+    'Connected with gaps: Axiom can use the role, but some reads or checks did not work (scans will show them as coverage gaps).',
   'no-access': 'Connected, but the role cannot read anything.',
   'cannot-connect': 'Not connected: Axiom could not use the role.',
   'over-privileged': 'Onboarding halted: the role can do more than read.',
@@ -37,7 +37,9 @@ export function renderVerifyText(report: VerifyReport): string {
       '',
       `Privilege check: ${report.privilege.status}; policy simulation: ${report.privilege.simulation}.`,
     );
+    for (const note of report.privilege.notes) lines.push(`  Note: ${note}`);
   }
+  // The notes are shown with the privilege check above; their diagnosis copies would repeat them.
   const shown = report.diagnoses.filter((diagnosis) => diagnosis.code !== 'privilege-check-note');
   if (shown.length > 0) {
     lines.push('', 'Diagnosis:');
@@ -46,6 +48,5 @@ export function renderVerifyText(report: VerifyReport): string {
       if (diagnosis.fix) lines.push(`    Fix: ${diagnosis.fix}`);
     }
   }
-  for (const note of report.privilege?.notes ?? []) lines.push(`  Note: ${note}`);
   return `${lines.join('\n')}\n`;
 }
