@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../findings/finding.ts';
+import { fingerprintFinding } from '../findings/fingerprint.ts';
+import { statementAnchor } from '../findings/policy-anchor.ts';
 import type { IamCatalog } from './catalog/iam-catalog.ts';
 import type { PolicyCheck, PolicyProblem } from './checks/policy-check.ts';
 import type { PolicyDocument, PolicyScalar } from './document.ts';
@@ -22,10 +23,6 @@ export interface FileAnalysis {
 function scalarText(value: PolicyScalar | undefined): string | undefined {
   if (value === undefined) return undefined;
   return typeof value === 'string' ? value : value.text;
-}
-
-function fingerprint(parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /** Names the statement for titles and fingerprints: its Sid, else its position. */
@@ -58,13 +55,14 @@ export function problemToFinding(check: PolicyCheck, document: PolicyDocument, p
       ...(document.source.holder ? { holder: document.source.holder } : {}),
       ...(statement ? { statement } : {}),
     },
-    fingerprint: fingerprint([
-      check.id,
-      document.source.file,
-      document.source.holder ?? '',
-      statement ?? '',
-      problem.anchor,
-    ]),
+    fingerprint: fingerprintFinding({
+      ruleId: check.id,
+      file: document.source.file,
+      anchor: problem.statement
+        ? statementAnchor(document, problem.statement)
+        : JSON.stringify([document.source.holder ?? document.source.name ?? '', 'document']),
+      element: problem.anchor,
+    }),
     location: { file: document.source.file, ...problem.range },
   };
 }
@@ -94,7 +92,7 @@ export function extractProblemToFinding(problem: ExtractProblem): Finding {
     message: problem.message,
     remediation: EXTRACT_PROBLEM_FIX[problem.kind],
     evidence: { kind: problem.kind },
-    fingerprint: fingerprint([rule.ruleId, problem.file, problem.message]),
+    fingerprint: fingerprintFinding({ ruleId: rule.ruleId, file: problem.file, anchor: problem.message }),
     location: { file: problem.file, ...problem.range },
   };
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Finding } from '../findings/finding.ts';
+import { fingerprintFinding } from '../findings/fingerprint.ts';
 import type { CoverageEntry, Inventory } from '../scan/inventory.ts';
 import type { Rule, RuleContext, RuleHit, RuleScope } from './rule.ts';
 
@@ -37,14 +37,11 @@ function missingInput(rule: Rule, coverage: readonly CoverageEntry[], accountId:
 
 /** Builds the Finding for one hit: rule data, the resource in its account and region, a stable fingerprint. */
 export function hitToFinding(rule: Rule, hit: RuleHit, accountId: string, region: string): Finding {
-  const fingerprint = createHash('sha256')
-    .update(
-      [rule.id, accountId, region, hit.resource.type, hit.resource.id, hit.discriminator ?? ''].join(
-        '\u0000',
-      ),
-    )
-    .digest('hex')
-    .slice(0, 32);
+  const fingerprint = fingerprintFinding({
+    ruleId: rule.id,
+    resource: { accountId, region, type: hit.resource.type, id: hit.resource.id },
+    ...(hit.discriminator === undefined ? {} : { detail: hit.discriminator }),
+  });
   const finding: Finding = {
     ruleId: rule.id,
     title: `${rule.title}: ${hit.resource.id}`,
