@@ -31,6 +31,24 @@ function globalHelp(): string {
   ].join('\n');
 }
 
+/** Collapses line breaks, so an error message never spills over several lines. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** One line ending in a full stop (node:util's parseArgs messages have none). */
+function sentence(text: string): string {
+  const line = oneLine(text);
+  return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
+function unknownCommand(name: string, ctx: CliContext): number {
+  ctx.stderr.write(
+    `axiom: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See 'axiom --help'.\n`,
+  );
+  return EXIT.usage;
+}
+
 async function runCommand(command: CliCommand, argv: string[], ctx: CliContext): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     ctx.stdout.write(`${command.help.trimEnd()}\n`);
@@ -59,7 +77,9 @@ async function runCommand(command: CliCommand, argv: string[], ctx: CliContext):
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    const topic = name === 'help' ? COMMANDS.find((command) => command.name === rest[0]) : undefined;
+    const wanted = name === 'help' ? rest[0] : undefined;
+    const topic = COMMANDS.find((command) => command.name === wanted);
+    if (wanted !== undefined && !topic) return unknownCommand(wanted, ctx);
     ctx.stdout.write(topic ? `${topic.help.trimEnd()}\n` : globalHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
@@ -68,29 +88,26 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     return EXIT.ok;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    ctx.stderr.write(
-      `axiom: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\n`,
-    );
-    return EXIT.usage;
-  }
+  if (!command) return unknownCommand(name, ctx);
   try {
     return await runCommand(command, rest, ctx);
   } catch (error) {
+    // Every failure is one line on stderr: stdout stays empty or parseable for scripts.
     if (error instanceof UsageError) {
       ctx.stderr.write(
-        `axiom ${command.name}: ${error.message}\nRun 'axiom ${command.name} --help' for usage.\n`,
+        `axiom ${command.name}: ${sentence(error.message)} See 'axiom ${command.name} --help'.\n`,
       );
       return EXIT.usage;
     }
     if (isAxiomError(error)) {
-      ctx.stderr.write(`axiom ${command.name}: ${describeError(error)}\n`);
+      ctx.stderr.write(`axiom ${command.name}: ${oneLine(describeError(error))}\n`);
       return exitCodeForError(error.code);
     }
-    const detail = ctx.env.AXIOM_DEBUG === '1' && error instanceof Error ? `\n${error.stack}` : '';
+    const debug = ctx.env.AXIOM_DEBUG === '1';
     ctx.stderr.write(
-      `axiom ${command.name}: unexpected error: ${describeError(error)}${detail}\nThis is a bug in Axiom; please report it with the command you ran.\n`,
+      `axiom ${command.name}: unexpected error: ${oneLine(describeError(error)).replace(/\.$/, '')}. This is a bug in Axiom; please report it with the command you ran${debug ? '' : ' (AXIOM_DEBUG=1 shows the stack trace)'}.\n`,
     );
+    if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return EXIT.internal;
   }
 }

@@ -38,7 +38,12 @@ export {
   type RenderCloudFormationOptions,
   renderCloudFormationTemplate,
 } from './connect/cloudformation.ts';
-export { type Diagnosis, diagnoseAssumeFailure, diagnoseProbeFailure } from './connect/diagnosis.ts';
+export {
+  type Diagnosis,
+  diagnoseAssumeFailure,
+  diagnoseIdentityFailure,
+  diagnoseProbeFailure,
+} from './connect/diagnosis.ts';
 export {
   type DeploymentMethod,
   EXTERNAL_ID_PREFIX,
@@ -85,6 +90,7 @@ export {
   type ActionResolver,
   analyseRolePolicy,
   checkRolePrivileges,
+  describePrivilegeSource,
   type PrivilegeProblem,
   type PrivilegeReport,
   SIMULATED_FORBIDDEN_ACTIONS,

@@ -1,5 +1,4 @@
 import {
-  AxiomError,
   buildGithubOidcTrustPolicy,
   buildPermissionPolicy,
   buildQuickCreateUrl,
@@ -8,7 +7,7 @@ import {
   type GithubOidcTrustOptions,
   type GithubSubjectFilter,
   generateExternalId,
-  isValidStsExternalId,
+  isWellFormedExternalId,
   renderCloudFormationTemplate,
   renderPermissionTable,
   renderTerraformModule,
@@ -61,7 +60,8 @@ function githubFilter(ref: string | undefined): GithubSubjectFilter {
   if (value.startsWith('refs/tags/')) return { kind: 'tag', tag: value.slice('refs/tags/'.length) };
   if (value.startsWith('environment:'))
     return { kind: 'environment', environment: value.slice('environment:'.length) };
-  if (/^[\w./*?-]+$/.test(value)) return { kind: 'branch', branch: value };
+  // A bare name is a branch; any other refs/ (refs/pull/1/merge) has no subject GitHub would ever send.
+  if (/^[\w./*?-]+$/.test(value) && !value.startsWith('refs/')) return { kind: 'branch', branch: value };
   throw new UsageError(
     `--github-ref '${value}' is not a ref: use refs/heads/BRANCH, refs/tags/TAG, environment:NAME or pull_request.`,
   );
@@ -163,23 +163,13 @@ async function run(values: OptionValues, _positionals: string[], ctx: CliContext
   if (!FORMATS.includes(format))
     throw new UsageError(`--format '${format}' is not one of ${FORMATS.join(', ')}.`);
   const given = stringOption(values, 'external-id');
-  if (given !== undefined && !isValidStsExternalId(given))
-    throw new AxiomError(
-      'external_id_invalid',
-      `--external-id is not a valid External ID: IAM allows 2-1224 characters of letters, digits and +=,.@:/-.`,
-      {
-        hint: 'Omit --external-id to have Axiom generate one.',
-      },
+  // Only Axiom's own format: the CloudFormation and Terraform artifacts refuse anything else at deploy time, and a
+  // hand-picked value is guessable, which is what the External ID guards against. The value is not echoed.
+  if (given !== undefined && !isWellFormedExternalId(given))
+    throw new UsageError(
+      '--external-id is not an External ID Axiom generated (axm- followed by 32 letters, digits, _ or -); omit it to generate a new one.',
     );
   const externalId = given ?? generateExternalId();
-  if (
-    given === undefined &&
-    format !== 'text' &&
-    format !== 'json' &&
-    format !== 'table' &&
-    format !== 'permissions'
-  )
-    ctx.stderr.write(`axiom onboard: generated a new External ID: ${externalId}\n`);
   const regions = listOption(values, 'regions');
   const regionOptions = regions ? { regions } : {};
   const cfnFormat = stringOption(values, 'cfn-format') ?? 'yaml';
@@ -243,6 +233,12 @@ async function run(values: OptionValues, _positionals: string[], ctx: CliContext
       output = guide(values, externalId, regions);
   }
   ctx.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  // Only once the output is out, so a usage error stays the only line. Formats whose output carries the new ID
+  // (text, json) or never uses it (table, permissions) need no notice.
+  if (given === undefined && !['text', 'json', 'table', 'permissions'].includes(format))
+    ctx.stderr.write(
+      `axiom onboard: generated a new External ID for this connection: ${externalId} (keep it: the role's trust policy and \`axiom verify --external-id\` need it)\n`,
+    );
   return EXIT.ok;
 }
 

@@ -1,12 +1,15 @@
 import {
   assumeRole,
+  describeError,
+  isValidStsExternalId,
   loadIamCatalog,
+  parseEndpointOverride,
   parseRoleArn,
   regionProblem,
   renderVerifyText,
   verifyConnection,
 } from '../../core/index.ts';
-import { awsEnvironment } from '../aws-env.ts';
+import { type AwsEnvironment, awsEnvironment } from '../aws-env.ts';
 import { type CliCommand, listOption, type OptionValues, stringOption } from '../command.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -24,28 +27,62 @@ Options:
   --include-cost        also test Cost Explorer (AWS bills each request)
   --format text|json    output format (default text)
 
-Environment: the credentials Axiom runs with come from the AWS default chain (variables, profile, SSO,
-instance role); AWS_REGION and AWS_ENDPOINT_URL are honoured.
+Environment: the credentials Axiom runs with come from the AWS default chain (AWS_ACCESS_KEY_ID and
+AWS_SECRET_ACCESS_KEY, else AWS_PROFILE, SSO, web identity, container or instance role); AWS_REGION and
+AWS_ENDPOINT_URL are honoured.
 
 Exit codes: 0 connected and read-only, 3 cannot connect or cannot read, 4 the role can do more than read,
 2 bad usage.
 `;
 
+/** The regions to read in, checked against the role's partition; a bad one is blamed on where it came from. */
+function checkedRegions(
+  values: OptionValues,
+  aws: AwsEnvironment,
+  partition: Parameters<typeof regionProblem>[1],
+) {
+  const envProblem = regionProblem(aws.region, partition);
+  if (envProblem !== undefined)
+    throw new UsageError(`${aws.regionVariable ?? 'the default region'}: ${envProblem}.`);
+  const regions = listOption(values, 'regions') ?? [aws.region];
+  if (regions.length === 0)
+    throw new UsageError('--regions is empty: give at least one region, e.g. us-east-1.');
+  for (const region of regions) {
+    const problem = regionProblem(region, partition);
+    if (problem !== undefined) throw new UsageError(`--regions: ${problem}.`);
+  }
+  return regions;
+}
+
 async function run(values: OptionValues, _positionals: string[], ctx: CliContext) {
   const roleArn = stringOption(values, 'role-arn');
-  if (roleArn === undefined) throw new UsageError('--role-arn is required.');
+  if (roleArn === undefined)
+    throw new UsageError(
+      '--role-arn is required: the ARN of the role to test, e.g. arn:aws:iam::123456789012:role/axiom-readonly.',
+    );
   const parsed = parseRoleArn(roleArn);
-  if (!parsed.ok) throw new UsageError(`--role-arn: ${parsed.error}`);
+  if (!parsed.ok) throw new UsageError(`--role-arn: ${parsed.error}.`);
   const externalId = stringOption(values, 'external-id');
+  if (externalId !== undefined && !isValidStsExternalId(externalId))
+    throw new UsageError(
+      '--external-id is not a value STS accepts (2 to 1224 characters of letters, digits and _+=,.@:/-); copy it from the onboarding screen exactly.',
+    );
   const format = stringOption(values, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`--format must be text or json, not '${format}'.`);
   const aws = awsEnvironment(ctx.env);
-  const regions = listOption(values, 'regions') ?? [aws.region];
-  for (const region of regions) {
-    const problem = regionProblem(region);
-    if (problem !== undefined) throw new UsageError(`--regions: ${problem}`);
+  const regions = checkedRegions(values, aws, parsed.arn.partition);
+  if (aws.endpoint !== undefined) {
+    try {
+      parseEndpointOverride(aws.endpoint);
+    } catch (error) {
+      throw new UsageError(`AWS_ENDPOINT_URL: ${describeError(error)}`);
+    }
   }
+  if (externalId === undefined)
+    ctx.stderr.write(
+      'axiom verify: no --external-id given; assuming the role without one (a trust policy from `axiom onboard` requires it).\n',
+    );
   const endpoint = aws.endpoint === undefined ? {} : { endpoint: aws.endpoint };
   const report = await verifyConnection({
     roleArn: parsed.arn.arn,
@@ -59,6 +96,7 @@ async function run(values: OptionValues, _positionals: string[], ctx: CliContext
         region: aws.region,
         ...endpoint,
         ...(externalId === undefined ? {} : { externalId }),
+        ...(aws.credentials === undefined ? {} : { sourceCredentials: aws.credentials }),
         sessionName: `axiom-verify-${VERSION}`,
       }),
   });

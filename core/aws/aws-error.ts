@@ -11,6 +11,8 @@ export type AwsErrorKind =
 /** Why a call was denied, as far as AWS's message tells. */
 export type DenialSource =
   | 'service-control-policy'
+  | 'resource-control-policy'
+  | 'vpc-endpoint-policy'
   | 'permissions-boundary'
   | 'session-policy'
   | 'explicit-deny'
@@ -61,7 +63,9 @@ const THROTTLED = new Set([
 const CREDENTIALS = new Set([
   'ExpiredToken',
   'ExpiredTokenException',
+  'RequestExpired',
   'InvalidClientTokenId',
+  'IncompleteSignature',
   'UnrecognizedClientException',
   'SignatureDoesNotMatch',
   'InvalidAccessKeyId',
@@ -80,7 +84,10 @@ const NETWORK = new Set([
 
 function denialSource(message: string): DenialSource {
   const lower = message.toLowerCase();
+  // AWS names the policy type that denied: "... with an explicit deny in a <type>" or "because no <type> allows".
   if (lower.includes('service control policy')) return 'service-control-policy';
+  if (lower.includes('resource control policy')) return 'resource-control-policy';
+  if (lower.includes('vpc endpoint policy')) return 'vpc-endpoint-policy';
   if (lower.includes('permissions boundary')) return 'permissions-boundary';
   if (lower.includes('session policy')) return 'session-policy';
   if (lower.includes('resource-based policy')) return 'resource-policy';
@@ -89,7 +96,12 @@ function denialSource(message: string): DenialSource {
 }
 
 function field(error: object, name: string): unknown {
-  return (error as Record<string, unknown>)[name];
+  try {
+    return (error as Record<string, unknown>)[name];
+  } catch {
+    // A getter that throws (a proxy, a half-built error) must not turn classification into a second failure.
+    return undefined;
+  }
 }
 
 /** Classifies an error thrown by an AWS SDK v3 call (or anything else) without ever throwing. */
@@ -111,6 +123,8 @@ export function classifyAwsError(error: unknown): ClassifiedAwsError {
   if (CREDENTIALS.has(code)) return { ...base, kind: 'credentials' };
   if (NETWORK.has(code) || /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(message))
     return { ...base, kind: 'network' };
-  if (/^NoSuch|NotFound$|^NotFound/.test(code) || httpStatus === 404) return { ...base, kind: 'not-found' };
+  // NoSuchEntity, NoSuchBucket, DBInstanceNotFound(Fault), InvalidInstanceID.NotFound, ResourceNotFoundException.
+  if (/^NoSuch|NotFound(Exception|Fault)?$|^NotFound/.test(code) || httpStatus === 404)
+    return { ...base, kind: 'not-found' };
   return { ...base, kind: 'error' };
 }

@@ -1,4 +1,5 @@
 import { type ClassifiedAwsError, classifyAwsError } from '../aws/aws-error.ts';
+import { isAxiomError } from '../errors.ts';
 
 /** A plain-language explanation of one connection problem and what to do about it. */
 export interface Diagnosis {
@@ -14,18 +15,24 @@ export interface Diagnosis {
   fix: string;
 }
 
+/**
+ * AWS's own words inside a ConnectError message (`... AWS said: "..."`), where the External ID and tokens have
+ * already been redacted. The raw SDK error in `cause` still holds them, so its message is never used.
+ */
+function redactedAwsText(message: unknown): string {
+  if (typeof message !== 'string') return '';
+  return / (?:AWS said|Details): "([\s\S]*)"$/.exec(message)?.[1] ?? '';
+}
+
 /** The AWS error code carried by an error, whether raw from the SDK or wrapped in an AxiomError. */
 export function awsCodeOf(error: unknown): ClassifiedAwsError {
   if (typeof error === 'object' && error !== null) {
     const wrapped = error as { awsCode?: unknown; cause?: unknown; message?: unknown };
     if (typeof wrapped.awsCode === 'string') {
+      const message = redactedAwsText(wrapped.message);
       const fromCause = wrapped.cause === undefined ? undefined : classifyAwsError(wrapped.cause);
-      return fromCause && fromCause.code === wrapped.awsCode
-        ? fromCause
-        : {
-            ...classifyAwsError({ name: wrapped.awsCode, message: String(wrapped.message ?? '') }),
-            code: wrapped.awsCode,
-          };
+      if (fromCause && fromCause.code === wrapped.awsCode) return { ...fromCause, message };
+      return { ...classifyAwsError({ name: wrapped.awsCode, message }), code: wrapped.awsCode };
     }
     if (wrapped.cause !== undefined && !('$metadata' in error)) return classifyAwsError(wrapped.cause);
   }
@@ -34,6 +41,15 @@ export function awsCodeOf(error: unknown): ClassifiedAwsError {
 
 /** Diagnoses a failure to obtain credentials for the role (sts:AssumeRole or AssumeRoleWithWebIdentity). */
 export function diagnoseAssumeFailure(error: unknown, roleArn: string): Diagnosis {
+  // Refused before any call (an External ID STS would reject, a bad duration): Axiom's own words say it best.
+  if (isAxiomError(error) && !('awsCode' in error))
+    return {
+      code: 'assume-failed',
+      level: 'blocker',
+      title: `Axiom could not assume ${roleArn}`,
+      explanation: error.message,
+      fix: error.hint ?? 'Check the connection settings and try again.',
+    };
   const failure = awsCodeOf(error);
   const said = failure.message ? ` AWS said: "${failure.message}"` : '';
   switch (failure.code) {
@@ -116,6 +132,30 @@ export function diagnoseAssumeFailure(error: unknown, roleArn: string): Diagnosi
   };
 }
 
+/**
+ * Diagnoses a failed sts:GetCallerIdentity made with the role's fresh credentials: the role was assumed, so
+ * the trust policy is fine; what is left is the network or credentials that the answering endpoint rejects.
+ */
+export function diagnoseIdentityFailure(error: unknown): Diagnosis {
+  const failure = awsCodeOf(error);
+  const said = failure.message ? ` AWS said: "${failure.message}"` : '';
+  if (failure.kind === 'network')
+    return {
+      code: 'endpoint-unreachable',
+      level: 'blocker',
+      title: 'The AWS endpoint could not be reached',
+      explanation: `The role was assumed, but sts:GetCallerIdentity got no answer.${said}`,
+      fix: 'Check network access to AWS, proxies, and AWS_ENDPOINT_URL if you set it.',
+    };
+  return {
+    code: 'identity-check-failed',
+    level: 'blocker',
+    title: 'The role was assumed, but its credentials were refused',
+    explanation: `sts:GetCallerIdentity with the role's temporary credentials failed (${failure.code}). The usual causes are a system clock far off, or AWS_ENDPOINT_URL pointing at a different endpoint than the one that issued the credentials.${said}`,
+    fix: "Check the machine's clock and AWS_ENDPOINT_URL, then run verify again.",
+  };
+}
+
 /** Diagnoses a failed service probe: a permission gap, an SCP, a boundary, or an endpoint without the API. */
 export function diagnoseProbeFailure(action: string, failure: ClassifiedAwsError): Diagnosis {
   const said = failure.message ? ` AWS said: "${failure.message}"` : '';
@@ -128,6 +168,46 @@ export function diagnoseProbeFailure(action: string, failure: ClassifiedAwsError
           title: `${action} is blocked by a service control policy`,
           explanation: `An AWS Organizations SCP denies ${action} in this account; scans will report what it hides as a coverage gap.${said}`,
           fix: `Ask your AWS Organizations administrator to allow ${action} for this role, or accept the gap.`,
+        };
+      case 'resource-control-policy':
+        return {
+          code: 'rcp-denied',
+          level: 'warning',
+          title: `${action} is blocked by a resource control policy`,
+          explanation: `An AWS Organizations resource control policy (RCP) denies ${action} on this account's resources; scans will report what it hides as a coverage gap.${said}`,
+          fix: `Ask your AWS Organizations administrator to exempt this role from the RCP for ${action}, or accept the gap.`,
+        };
+      case 'vpc-endpoint-policy':
+        return {
+          code: 'vpc-endpoint-denied',
+          level: 'warning',
+          title: `${action} is blocked by a VPC endpoint policy`,
+          explanation: `Axiom's request went through a VPC endpoint whose policy does not allow ${action}.${said}`,
+          fix: `Allow ${action} in the VPC endpoint policy, or run Axiom where its calls do not pass through that endpoint.`,
+        };
+      case 'explicit-deny':
+        return {
+          code: 'explicit-deny',
+          level: 'warning',
+          title: `${action} is denied by a Deny statement in the role's policies`,
+          explanation: `A policy attached to the role has a Deny statement covering ${action}; a Deny wins over any Allow, so attaching more permissions will not help.${said}`,
+          fix: `Remove ${action} from the Deny statement (the Axiom permission policy needs no Deny statements).`,
+        };
+      case 'session-policy':
+        return {
+          code: 'session-policy-denied',
+          level: 'warning',
+          title: `${action} is blocked by a session policy`,
+          explanation: `The session's credentials were issued with a session policy that does not allow ${action}. Axiom passes no session policy itself, so whatever issues the credentials added it.${said}`,
+          fix: `Allow ${action} in the session policy of whatever issues Axiom's credentials, or assume the role without one.`,
+        };
+      case 'resource-policy':
+        return {
+          code: 'resource-policy-denied',
+          level: 'warning',
+          title: `${action} is denied by a resource-based policy`,
+          explanation: `A policy on the resource itself (such as a bucket policy) denies ${action} to the role.${said}`,
+          fix: `Allow the Axiom role ${action} in that resource's policy, or accept the gap.`,
         };
       case 'permissions-boundary':
         return {

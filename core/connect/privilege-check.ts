@@ -21,7 +21,7 @@ export type ActionResolver = Pick<IamCatalog, 'expandActionPattern'>;
 export interface PrivilegeProblem {
   /** Where it comes from: a managed policy ARN, `inline:<name>`, or `simulation`. */
   source: string;
-  /** What it allows, in plain words. */
+  /** What it allows, in plain words, as the rest of a sentence that starts with the source's name. */
   reason: string;
   /** What to remove or change. */
   fix: string;
@@ -33,6 +33,7 @@ export interface PrivilegeProblem {
 export interface PrivilegeReport {
   /** 'unknown' when the role's policies could not be read. */
   status: 'read-only' | 'over-privileged' | 'unknown';
+  /** Every way the role exceeds reading, in the order found (attached, inline, simulation). */
   problems: PrivilegeProblem[];
   /** How the policy simulation went. */
   simulation: 'done' | 'unavailable' | 'denied' | 'error';
@@ -93,14 +94,17 @@ export function analyseRolePolicy(
         source,
         reason: `allows every action except ${stringList(statement.NotAction).join(', ')} (Allow with NotAction)`,
         fix: 'Replace the NotAction statement with the explicit actions of the Axiom permission policy.',
-        actions: stringList(statement.NotAction).slice(0, SAMPLE),
+        // The excluded actions are named in the reason; what it grants is nearly everything.
+        actions: [],
       });
       continue;
     }
     for (const pattern of stringList(statement.Action)) {
       for (const action of resolver.expandActionPattern(pattern).actions) {
-        if ([...action.accessLevels].some((level) => !READ_LEVELS.has(level))) writes.add(action.key);
-        else if (dataPlaneReadPattern(action.key)) dataReads.add(action.key);
+        // Data reads first: AWS files some under Write (kms:Decrypt, kms:GenerateDataKey), but what they expose
+        // is data, and that is what the person fixing the role needs to hear.
+        if (dataPlaneReadPattern(action.key)) dataReads.add(action.key);
+        else if ([...action.accessLevels].some((level) => !READ_LEVELS.has(level))) writes.add(action.key);
       }
     }
   }
@@ -135,6 +139,17 @@ function managedPolicyName(arn: string): string | undefined {
   return match?.[1];
 }
 
+/**
+ * Names a problem's source for a sentence: "the AWS managed policy ReadOnlyAccess", "the inline policy
+ * extra-logs", "the policy arn:aws:iam::111122223333:policy/x" or "IAM's policy simulator".
+ */
+export function describePrivilegeSource(source: string): string {
+  if (source === 'simulation') return "IAM's policy simulator";
+  if (source.startsWith('inline:')) return `the inline policy ${source.slice('inline:'.length)}`;
+  const managed = managedPolicyName(source);
+  return managed === undefined ? `the policy ${source}` : `the AWS managed policy ${managed}`;
+}
+
 /** Reads the policies attached to Axiom's own role and simulates forbidden actions. Never throws for AWS errors. */
 export async function checkRolePrivileges(options: {
   roleArn: string;
@@ -146,6 +161,18 @@ export async function checkRolePrivileges(options: {
   const problems: PrivilegeProblem[] = [];
   const notes: string[] = [];
   let readPolicies = true;
+  const analyse = (source: string, encoded: string | undefined): void => {
+    const document = decodeDocument(encoded);
+    if (document === undefined) {
+      // Unreadable is not harmless: a document Axiom cannot parse could grant anything.
+      readPolicies = false;
+      notes.push(
+        `Could not parse the policy document of ${describePrivilegeSource(source)}; check it by hand for anything beyond List and Read actions.`,
+      );
+      return;
+    }
+    problems.push(...analyseRolePolicy(source, document, options.resolver));
+  };
   try {
     let marker: string | undefined;
     do {
@@ -159,7 +186,7 @@ export async function checkRolePrivileges(options: {
         if (known !== undefined) {
           problems.push({
             source: arn,
-            reason: `the AWS managed policy ${name} is attached: it ${known}`,
+            reason: `is attached; it ${known}`,
             fix: `Detach ${name} from the role; attach only the Axiom permission policy.`,
             actions: [],
           });
@@ -169,9 +196,7 @@ export async function checkRolePrivileges(options: {
         const version = await iam.send(
           new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy.Policy?.DefaultVersionId ?? 'v1' }),
         );
-        problems.push(
-          ...analyseRolePolicy(arn, decodeDocument(version.PolicyVersion?.Document), options.resolver),
-        );
+        analyse(arn, version.PolicyVersion?.Document);
       }
       marker = page.IsTruncated ? page.Marker : undefined;
     } while (marker);
@@ -184,13 +209,7 @@ export async function checkRolePrivileges(options: {
         const inline = await iam.send(
           new GetRolePolicyCommand({ RoleName: options.roleName, PolicyName: policyName }),
         );
-        problems.push(
-          ...analyseRolePolicy(
-            `inline:${policyName}`,
-            decodeDocument(inline.PolicyDocument),
-            options.resolver,
-          ),
-        );
+        analyse(`inline:${policyName}`, inline.PolicyDocument);
       }
       marker = page.IsTruncated ? page.Marker : undefined;
     } while (marker);
@@ -216,7 +235,7 @@ export async function checkRolePrivileges(options: {
     if (allowed.length > 0)
       problems.push({
         source: 'simulation',
-        reason: `IAM's policy simulator allows ${allowed.length} write or data-read action(s) for this role`,
+        reason: `says the role may call ${allowed.length} write or data-read action(s)`,
         fix: 'Remove the policies that grant them; the role should allow only the Axiom permission policy.',
         actions: allowed.slice(0, SAMPLE),
       });

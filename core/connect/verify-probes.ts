@@ -35,6 +35,11 @@ export interface ServiceProbe {
   action: string;
   /** Whether the probe costs money (Cost Explorer bills each request) and so runs only when asked. */
   billed?: boolean;
+  /**
+   * True when it reads account settings rather than listing resources: its count is never zero in a real account
+   * (IAM's summary always lists every quota), so it says nothing about whether the account is empty.
+   */
+  accountSettings?: boolean;
   /** Runs the read; returns how many items it saw (for "no permission vs no resources"). */
   run(context: ProbeContext): Promise<number>;
 }
@@ -78,6 +83,7 @@ export const SERVICE_PROBES: readonly ServiceProbe[] = [
   {
     client: 'S3Control',
     action: 's3:GetAccountPublicAccessBlock',
+    accountSettings: true,
     async run({ settings, accountId }) {
       const client = createClient(S3ControlClient, settings);
       try {
@@ -103,6 +109,7 @@ export const SERVICE_PROBES: readonly ServiceProbe[] = [
   {
     client: 'IAM',
     action: 'iam:GetAccountSummary',
+    accountSettings: true,
     async run({ settings }) {
       const out = await createClient(IAMClient, settings).send(new GetAccountSummaryCommand({}));
       return Object.keys(out.SummaryMap ?? {}).length;

@@ -1,10 +1,22 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { classifyAwsError } from '../aws/aws-error.ts';
+import { type ClassifiedAwsError, classifyAwsError } from '../aws/aws-error.ts';
 import type { CallCounter } from '../aws/call-counter.ts';
 import { type ClientSettings, type CredentialSource, createClient } from '../aws/client-factory.ts';
-import { type Diagnosis, diagnoseAssumeFailure, diagnoseProbeFailure } from './diagnosis.ts';
+import {
+  type Diagnosis,
+  diagnoseAssumeFailure,
+  diagnoseIdentityFailure,
+  diagnoseProbeFailure,
+} from './diagnosis.ts';
 import type { SdkClientName } from './permissions.ts';
-import { type ActionResolver, checkRolePrivileges, type PrivilegeReport } from './privilege-check.ts';
+import {
+  type ActionResolver,
+  checkRolePrivileges,
+  describePrivilegeSource,
+  type PrivilegeProblem,
+  type PrivilegeReport,
+} from './privilege-check.ts';
+import { parseRoleArn } from './role-arn.ts';
 import { SERVICE_PROBES } from './verify-probes.ts';
 
 /** Credentials for the role being verified, and a way to forget them. */
@@ -39,8 +51,11 @@ export interface VerifyOptions {
 
 /** One service read made with the role's credentials. */
 export interface ProbeResult {
+  /** The SDK client probed. */
   client: SdkClientName;
+  /** The IAM action the read exercises. */
   action: string;
+  /** How it went: 'unimplemented' means the endpoint lacks the API (an emulator), not a permission problem. */
   status: 'ok' | 'denied' | 'unimplemented' | 'error' | 'skipped';
   /** Items the read returned (a sample, not a count of the account). */
   items?: number;
@@ -53,20 +68,18 @@ export type ConnectionHealth = 'healthy' | 'degraded' | 'no-access' | 'cannot-co
 
 /** Everything verify found, ready for a renderer. Holds no credentials. */
 export interface VerifyReport {
+  /** The role verified, as given. */
   roleArn: string;
+  /** The verdict. */
   health: ConnectionHealth;
   /** The caller identity once assumed. */
   identity?: { account: string; arn: string };
+  /** One result per service read, in catalogue order; empty when the role could not be used. */
   probes: ProbeResult[];
+  /** Whether the role can do more than read; absent when the role could not be used. */
   privilege?: PrivilegeReport;
+  /** Every problem found, blockers first, each with its fix. */
   diagnoses: Diagnosis[];
-}
-
-const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
-
-function roleParts(roleArn: string): { accountId: string; roleName: string } | undefined {
-  const match = ROLE_ARN.exec(roleArn);
-  return match?.[2] && match[3] ? { accountId: match[2], roleName: match[3] } : undefined;
 }
 
 function healthOf(report: Omit<VerifyReport, 'health'>): ConnectionHealth {
@@ -75,7 +88,29 @@ function healthOf(report: Omit<VerifyReport, 'health'>): ConnectionHealth {
     (probe) => probe.status !== 'skipped' && probe.status !== 'unimplemented',
   );
   if (probes.length > 0 && probes.every((probe) => probe.status === 'denied')) return 'no-access';
+  // A role whose policies could not be read is not proven read-only: connected, but with a gap.
+  if (report.privilege?.status === 'unknown') return 'degraded';
   return probes.some((probe) => probe.status !== 'ok') ? 'degraded' : 'healthy';
+}
+
+const LEVEL_ORDER: Record<Diagnosis['level'], number> = { blocker: 0, warning: 1, info: 2 };
+
+/** Probes whose count reflects resources, so that zero from all of them means an empty account. */
+const RESOURCE_PROBES = new Set(
+  SERVICE_PROBES.filter((probe) => !probe.accountSettings).map((probe) => probe.action),
+);
+
+function overPrivilegeDiagnosis(problem: PrivilegeProblem): Diagnosis {
+  const subject = describePrivilegeSource(problem.source);
+  const named = problem.source.startsWith('arn:') ? `${subject} (${problem.source})` : subject;
+  const examples = problem.actions.length > 0 ? ` (e.g. ${problem.actions.join(', ')})` : '';
+  return {
+    code: 'over-privileged',
+    level: 'blocker',
+    title: `The role can do more than read: ${subject}`,
+    explanation: `${named.charAt(0).toUpperCase()}${named.slice(1)} ${problem.reason}${examples}. Onboarding stops until the role is read-only.`,
+    fix: problem.fix,
+  };
 }
 
 /**
@@ -85,8 +120,8 @@ function healthOf(report: Omit<VerifyReport, 'health'>): ConnectionHealth {
  */
 export async function verifyConnection(options: VerifyOptions): Promise<VerifyReport> {
   const { roleArn } = options;
-  const parts = roleParts(roleArn);
-  if (!parts)
+  const parsed = parseRoleArn(roleArn);
+  if (!parsed.ok)
     return {
       roleArn,
       health: 'cannot-connect',
@@ -96,11 +131,12 @@ export async function verifyConnection(options: VerifyOptions): Promise<VerifyRe
           code: 'bad-role-arn',
           level: 'blocker',
           title: 'The role ARN is not valid',
-          explanation: `'${roleArn}' is not an IAM role ARN.`,
-          fix: 'Copy the ARN from the role summary page in IAM; it looks like arn:aws:iam::123456789012:role/axiom-readonly.',
+          explanation: `${parsed.reason.charAt(0).toUpperCase()}${parsed.reason.slice(1)}.`,
+          fix: "Copy the ARN from the role's summary page in the IAM console; it looks like arn:aws:iam::123456789012:role/axiom-readonly.",
         },
       ],
     };
+  const parts = parsed.arn;
 
   let session: VerifySession;
   try {
@@ -131,7 +167,7 @@ export async function verifyConnection(options: VerifyOptions): Promise<VerifyRe
         roleArn,
         health: 'cannot-connect',
         probes: [],
-        diagnoses: [diagnoseAssumeFailure(error, roleArn)],
+        diagnoses: [diagnoseIdentityFailure(error)],
       };
     }
     if (identity.account !== parts.accountId) {
@@ -147,7 +183,7 @@ export async function verifyConnection(options: VerifyOptions): Promise<VerifyRe
 
     const now = options.now?.() ?? new Date();
     const probes = await Promise.all(
-      SERVICE_PROBES.map(async (probe): Promise<ProbeResult> => {
+      SERVICE_PROBES.map(async (probe): Promise<ProbeResult & { failure?: ClassifiedAwsError }> => {
         const base = { client: probe.client, action: probe.action };
         if (probe.billed && !options.includeBilledProbes)
           return {
@@ -169,11 +205,13 @@ export async function verifyConnection(options: VerifyOptions): Promise<VerifyRe
               : failure.kind === 'unimplemented'
                 ? 'unimplemented'
                 : 'error';
-          diagnoses.push(diagnoseProbeFailure(probe.action, failure));
-          return { ...base, status, detail: `${failure.code}: ${failure.message}` };
+          return { ...base, status, detail: `${failure.code}: ${failure.message}`, failure };
         }
       }),
     );
+    // In catalogue order, whichever answered first: the same account always reads the same.
+    for (const probe of probes)
+      if (probe.failure) diagnoses.push(diagnoseProbeFailure(probe.action, probe.failure));
 
     const ran = probes.filter((probe) => probe.status === 'ok');
     const denied = probes.filter((probe) => probe.status === 'denied');
@@ -186,7 +224,11 @@ export async function verifyConnection(options: VerifyOptions): Promise<VerifyRe
           'The role was assumed, but it cannot read any service: the Axiom permission policy is not attached, or an SCP denies everything. A scan would come back empty for lack of permission, not for lack of resources.',
         fix: 'Attach the Axiom permission policy to the role (`axiom onboard --format permissions`).',
       });
-    else if (denied.length === 0 && ran.length > 0 && ran.every((probe) => (probe.items ?? 0) === 0))
+    else if (
+      denied.length === 0 &&
+      ran.some((probe) => RESOURCE_PROBES.has(probe.action)) &&
+      ran.every((probe) => !RESOURCE_PROBES.has(probe.action) || (probe.items ?? 0) === 0)
+    )
       diagnoses.push({
         code: 'empty-account',
         level: 'info',
@@ -201,13 +243,15 @@ export async function verifyConnection(options: VerifyOptions): Promise<VerifyRe
       settings,
       resolver: options.resolver,
     });
-    for (const problem of privilege.problems)
-      diagnoses.unshift({
-        code: 'over-privileged',
-        level: 'blocker',
-        title: `The role can do more than read: ${problem.source}`,
-        explanation: `${problem.source} ${problem.reason}${problem.actions.length > 0 ? ` (e.g. ${problem.actions.join(', ')})` : ''}. Onboarding stops until the role is read-only.`,
-        fix: problem.fix,
+    diagnoses.unshift(...privilege.problems.map(overPrivilegeDiagnosis));
+    if (privilege.status === 'unknown')
+      diagnoses.push({
+        code: 'privilege-unverified',
+        level: 'warning',
+        title: 'Axiom could not check that the role is read-only',
+        explanation:
+          'Not every policy of the role could be read (see the notes), so nothing shows whether it can do more than read (ReadOnlyAccess, write actions, data reads).',
+        fix: 'Attach the current Axiom permission policy (`axiom onboard --format permissions`), which lets the role read its own policies, and check by hand any policy the notes name.',
       });
     for (const note of privilege.notes)
       diagnoses.push({
@@ -218,7 +262,14 @@ export async function verifyConnection(options: VerifyOptions): Promise<VerifyRe
         fix: '',
       });
 
-    const report = { roleArn, identity, probes, privilege, diagnoses };
+    const report = {
+      roleArn,
+      identity,
+      probes: probes.map(({ failure: _, ...probe }) => probe),
+      privilege,
+      // Blockers first, then warnings, then notes; the sort is stable, so each level keeps its order.
+      diagnoses: diagnoses.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]),
+    };
     return { ...report, health: healthOf(report) };
   } finally {
     session.drop();
