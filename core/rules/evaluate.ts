@@ -21,16 +21,16 @@ export interface RuleEvaluation {
 
 function missingInput(rule: Rule, coverage: readonly CoverageEntry[], accountId: string, region: string) {
   for (const input of rule.requires) {
-    const failed = coverage.find(
-      (entry) =>
-        entry.accountId === accountId &&
-        entry.region === region &&
-        entry.service === input.service &&
-        (entry.operation === input.operation || entry.operation === '*') &&
-        entry.status !== 'ok',
+    const inScope = coverage.filter(
+      (entry) => entry.accountId === accountId && entry.region === region && entry.service === input.service,
+    );
+    const failed = inScope.find(
+      (entry) => (entry.operation === input.operation || entry.operation === '*') && entry.status !== 'ok',
     );
     if (failed)
       return `${input.service}:${input.operation} ${failed.status}${failed.detail ? ` (${failed.detail})` : ''}`;
+    // No entry at all: the service was not scanned here (filtered out, or an older snapshot), so nothing is known.
+    if (inScope.length === 0) return `${input.service} was not scanned in ${region}`;
   }
   return undefined;
 }

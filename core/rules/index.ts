@@ -1,4 +1,5 @@
+import { COMPUTE_RULES } from './compute-rules.ts';
 import type { Rule } from './rule.ts';
 
 /** Every live-scan rule. Each lives in its own file under core/rules/<service>/. */
-export const ALL_RULES: readonly Rule[] = [];
+export const ALL_RULES: readonly Rule[] = [...COMPUTE_RULES];

@@ -107,3 +107,38 @@ export function ebsMonthlyCost(volumeType: string, sizeGiB: number, region: stri
   const perGiB = BASE_PRICES.ebsPerGiBMonth[volumeType] ?? BASE_PRICES.ebsPerGiBMonth.gp3 ?? 0.08;
   return perGiB * sizeGiB * regionMultiplier(region);
 }
+
+/**
+ * EBS provisioned performance, us-east-1 list prices, USD per month (source: the Amazon EBS pricing page,
+ * https://aws.amazon.com/ebs/pricing/, US East (N. Virginia), same date as PRICES_AS_OF). Added for the EC2
+ * volume rules: an idle io1/io2 volume or a gp3 volume with extra IOPS costs more than its storage.
+ */
+export const EBS_PERFORMANCE_PRICES = {
+  /** gp3: IOPS included in the storage price. */
+  gp3IncludedIops: 3000,
+  /** gp3: throughput (MiB/s) included in the storage price. */
+  gp3IncludedThroughputMiBps: 125,
+  /** gp3: each provisioned IOPS above the included 3,000, per month. */
+  gp3PerIopsMonth: 0.005,
+  /** gp3: each provisioned MiB/s above the included 125, per month. */
+  gp3PerThroughputMiBpsMonth: 0.04,
+  /** io1: each provisioned IOPS, per month. */
+  io1PerIopsMonth: 0.065,
+  /** io2: provisioned IOPS are tiered; each tier's price applies to the IOPS up to its `upTo` (inclusive). */
+  io2IopsTiers: [
+    { upTo: 32_000, perIopsMonth: 0.065 },
+    { upTo: 64_000, perIopsMonth: 0.0455 },
+    { upTo: Number.POSITIVE_INFINITY, perIopsMonth: 0.03185 },
+  ] as readonly { upTo: number; perIopsMonth: number }[],
+};
+
+/**
+ * CloudWatch Logs, us-east-1 list prices (source: the Amazon CloudWatch pricing page,
+ * https://aws.amazon.com/cloudwatch/pricing/, "Logs" tab, US East (N. Virginia), same date as PRICES_AS_OF).
+ * Added for the log retention rule. Storage ("Store (Archival)") is billed on the compressed size per GB-month;
+ * the rule counts a GB as 2^30 bytes of `storedBytes`, which keeps the figure on the low side.
+ */
+export const LOGS_PRICES = {
+  /** Log storage (archival), USD per GB-month, both log classes. */
+  storagePerGBMonth: 0.03,
+};

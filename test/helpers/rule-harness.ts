@@ -3,11 +3,12 @@ import type { Finding, Severity } from '../../core/findings/finding.ts';
 import { loadIamCatalog } from '../../core/policy/catalog/iam-catalog.ts';
 import { evaluateRules } from '../../core/rules/evaluate.ts';
 import type { Rule } from '../../core/rules/rule.ts';
-import type {
-  AccountInventory,
-  CoverageEntry,
-  Inventory,
-  RegionInventory,
+import {
+  type AccountInventory,
+  type CoverageEntry,
+  type Inventory,
+  type RegionInventory,
+  SCAN_SERVICES,
 } from '../../core/scan/inventory.ts';
 
 /** The account and region every case uses unless it says otherwise. */
@@ -16,7 +17,17 @@ export const TEST_REGION = 'us-east-1';
 /** The clock every case uses unless it says otherwise. */
 export const TEST_NOW = new Date('2026-11-25T12:00:00Z');
 
-/** Builds a one-account inventory from the parts a case cares about. */
+/** Coverage saying every service was read in every scope: the default, so cases only state what failed. */
+function fullCoverage(regions: readonly string[]): CoverageEntry[] {
+  return ['global', ...regions].flatMap((region) =>
+    SCAN_SERVICES.map((service) => ({ accountId: TEST_ACCOUNT, region, service, operation: '*', status: 'ok' as const })),
+  );
+}
+
+/**
+ * Builds a one-account inventory from the parts a case cares about. Coverage is 'ok' for every service in every
+ * scope, plus the entries a case gives (a 'denied' entry makes the rule not evaluated there).
+ */
 export function inventoryFor(parts: {
   account?: Partial<Omit<AccountInventory, 'regional'>>;
   /** The region slot of TEST_REGION. */
@@ -33,13 +44,14 @@ export function inventoryFor(parts: {
     ...parts.account,
     regional,
   };
+  const coverage = [...(parts.coverage ?? []), ...fullCoverage(account.regions)];
   return {
     schemaVersion: 1,
     tool: { name: 'axiom', version: 'test' },
     startedAt: TEST_NOW.toISOString(),
     finishedAt: TEST_NOW.toISOString(),
     accounts: [account],
-    coverage: parts.coverage ?? [],
+    coverage,
     stats: { durationMs: 0, apiCalls: { total: 0, byOperation: {} } },
   };
 }
