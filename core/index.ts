@@ -8,6 +8,7 @@ export {
 } from './aws/aws-error.ts';
 export { CallCounter, type OperationStats } from './aws/call-counter.ts';
 export {
+  type BeforeSend,
   type ClientSettings,
   type CredentialSource,
   createClient,
@@ -251,3 +252,36 @@ export { type BaselineResult, readBaselineFingerprints } from './report/read-bas
 export { REPORT_SCHEMA } from './report/report-schema.ts';
 export { buildSarifLog, renderSarif, SARIF_FINGERPRINT_KEY, type SarifOptions } from './report/sarif.ts';
 export { renderText, type TextOptions } from './report/text.ts';
+export { GLOBAL_REGION, type PlanScanOptions, type PlanTarget, planScan, RUNS_AFTER, type ScanUnit } from './scan/plan.ts';
+export { parseScanServices, type ScanServicesResult } from './scan/scan-services.ts';
+export {
+  type ApiFamily,
+  apiFamilyOf,
+  DEFAULT_RATE_LIMITS,
+  type RateLimit,
+  type RateLimitOverrides,
+  resolveRateLimits,
+} from './scan/rate-limits.ts';
+export { type RateLimitKey, RateLimiter, type RateLimiterOptions } from './scan/rate-limiter.ts';
+export { type ScanClock, type Sleep, systemClock, systemSleep } from './scan/scan-time.ts';
+export { HOME_REGIONS, homeRegionOf, listEnabledRegions } from './scan/enabled-regions.ts';
+export type { ProgressOutcome, ScanSession, ScanTarget } from './scan/scan-account.ts';
+export {
+  DEFAULT_SCAN_CONCURRENCY,
+  DEFAULT_UNIT_DEADLINE_MS,
+  type RunScanOptions,
+  runScan,
+  type ScanProgress,
+} from './scan/run-scan.ts';
+export type { UnitOutcome } from './scan/run-unit.ts';
+export { INVENTORY_SCHEMA } from './scan/inventory-schema.ts';
+export type { InventoryError } from './scan/inventory-errors.ts';
+export { type InventoryParseResult, parseInventory, serializeInventory } from './scan/inventory-io.ts';
+export * from './scan/inventory.ts';
+export type { Collector, CollectorContext, CollectorOperation, CollectorTarget } from './scan/collector.ts';
+export { ALL_COLLECTORS } from './scan/collectors/index.ts';
+export { createIamCollector, type IamCollectorOptions } from './scan/collectors/iam.ts';
+export { ALL_RULES } from './rules/index.ts';
+export { evaluateRules, hitToFinding, type NotEvaluated, type RuleEvaluation } from './rules/evaluate.ts';
+export type { Rule, RuleContext, RuleHit, RuleInput, RuleScope } from './rules/rule.ts';
+export { PRICES_AS_OF } from './rules/prices.ts';

@@ -1,4 +1,9 @@
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  InitializeMiddleware,
+  Pluggable,
+} from '@smithy/types';
 import { AxiomError } from '../errors.ts';
 import type { CallCounter } from './call-counter.ts';
 import { callCounting } from './call-counter.ts';
@@ -33,7 +38,16 @@ export interface ClientSettings {
   callCounter?: CallCounter;
   /** Test hook: a request handler (or options for the SDK's one); the timeouts above then do not apply. */
   requestHandler?: unknown;
+  /**
+   * Awaited before each logical call (not each retry) once the read-only guard has let it through, with the
+   * operation as `EC2:DescribeInstances` and the `abortSignal` passed to `send`: the scan's rate limiter waits
+   * for a token here. A refused operation never reaches it; a rejection fails the call before it is sent.
+   */
+  beforeSend?: BeforeSend;
 }
+
+/** A hook awaited before each call is sent (see `ClientSettings.beforeSend`). */
+export type BeforeSend = (operation: string, signal?: AbortSignal) => Promise<void>;
 
 /** Minimal structural type of an SDK v3 client constructor. */
 export interface SdkClientClass<C> {
@@ -93,8 +107,37 @@ export function createClient<C extends MiddlewareClient>(
   const client = new ClientClass(config);
   if (override) pinToOverrideHost(client.config, override);
   client.middlewareStack.use(readOnlyGuard);
+  if (settings.beforeSend) client.middlewareStack.use(beforeSendHook(settings.beforeSend));
   if (settings.callCounter) client.middlewareStack.use(callCounting(settings.callCounter));
   return client;
+}
+
+/** The read-only guard's name in the middleware stack (read-only-guard.ts); the hook is placed right after it. */
+const READ_ONLY_GUARD_NAME = 'axiomReadOnlyGuard';
+
+/**
+ * Installs `beforeSend` right after the read-only guard, at the initialize step: refused operations never take a
+ * token, and the wait happens once per logical call, before serialisation, signing and the retry loop.
+ */
+function beforeSendHook(beforeSend: BeforeSend): Pluggable<object, object> {
+  return {
+    applyToStack(stack) {
+      const hook: InitializeMiddleware<object, object> = (next, context) => async (args) => {
+        const service = String(context.clientName ?? 'Unknown').replace(/Client$/, '');
+        const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+        // `send(command, { abortSignal })` puts the signal in the Smithy context for middleware like this one.
+        const signal = context.__smithy_context?.abortSignal;
+        await beforeSend(`${service}:${operation}`, signal instanceof AbortSignal ? signal : undefined);
+        return next(args);
+      };
+      stack.addRelativeTo(hook, {
+        relation: 'after',
+        toMiddleware: READ_ONLY_GUARD_NAME,
+        name: 'axiomBeforeSend',
+        override: true,
+      });
+    },
+  };
 }
 
 /** Options from which the SDK builds its default Node HTTP handler. */

@@ -15,7 +15,17 @@ export const INVENTORY_SCHEMA_VERSION = 1;
 export type ScanService = 'ec2' | 'elbv2' | 's3' | 'rds' | 'iam' | 'cloudwatch' | 'logs' | 'ce' | 'tagging';
 
 /** Every scan service, in the order units are planned. */
-export const SCAN_SERVICES: readonly ScanService[] = ['iam', 's3', 'ec2', 'elbv2', 'rds', 'logs', 'cloudwatch', 'tagging', 'ce'];
+export const SCAN_SERVICES: readonly ScanService[] = [
+  'iam',
+  's3',
+  'ec2',
+  'elbv2',
+  'rds',
+  'logs',
+  'cloudwatch',
+  'tagging',
+  'ce',
+];
 
 /** Outcome of one operation in one scope. */
 export type CoverageStatus = 'ok' | 'denied' | 'error' | 'skipped';
@@ -308,6 +318,12 @@ export interface S3Bucket {
   publicAccessBlock?: PublicAccessBlock | null;
   /** AWS's verdict (GetBucketPolicyStatus). */
   policyIsPublic?: boolean;
+  /**
+   * True when `policyIsPublic` was worked out by Axiom from the policy document (Allow to everyone with no
+   * condition pinning the caller), because GetBucketPolicyStatus was denied or unavailable; absent when it is
+   * AWS's own verdict. Like AWS's, it judges the policy only: public ACL grants are in `acl`.
+   */
+  policyIsPublicDerived?: boolean;
   /** The bucket policy document as JSON text. */
   policy?: string | null;
   acl?: { ownerId?: string; grants: AclGrant[] };
@@ -438,6 +454,12 @@ export interface AccountInventory {
   partition: string;
   /** Regions scanned. */
   regions: string[];
+  /**
+   * Services scanned in this account (`--services`; Cost Explorer only when asked for). Rules of other
+   * services do not apply here: their data was not asked for, so it is neither a pass nor a coverage gap.
+   * Absent means every service.
+   */
+  services?: ScanService[];
   iam?: IamInventory;
   s3?: S3Inventory;
   costs?: CostInventory;
