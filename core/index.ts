@@ -285,3 +285,45 @@ export { ALL_RULES } from './rules/index.ts';
 export { evaluateRules, hitToFinding, type NotEvaluated, type RuleEvaluation } from './rules/evaluate.ts';
 export type { Rule, RuleContext, RuleHit, RuleInput, RuleScope } from './rules/rule.ts';
 export { PRICES_AS_OF } from './rules/prices.ts';
+export { ALL_POLICY_CHECKS } from './policy/checks/index.ts';
+export type {
+  AccessChange,
+  AccessElement,
+  DiffAccessLevel,
+  GrantedAccess,
+  GrantReason,
+  LevelGroup,
+  RemovalReason,
+  RemovedAccess,
+} from './policy/diff/access-change.ts';
+export { NEW_ACCESS_RULE_ID, REMOVED_ACCESS_RULE_ID } from './policy/diff/access-findings.ts';
+export { diffPolicyFile, type PolicyFileDiff, type PolicyFileVersions } from './policy/diff/diff-policy-file.ts';
+export {
+  type LintFile,
+  type LintNotice,
+  type LintOptions,
+  type LintResult,
+  lintFiles,
+  type UnreadFile,
+} from './policy/lint/lint-files.ts';
+export {
+  isLintablePath,
+  isPolicyFileName,
+  isSkippedDirectory,
+  POLICY_FILE_EXTENSIONS,
+  SKIPPED_DIRECTORIES,
+} from './policy/lint/policy-file-selection.ts';
+export { CORRECTNESS_CHECKS } from './policy/checks/correctness-checks.ts';
+export { PERMISSION_CHECKS } from './policy/checks/permission-checks.ts';
+export type { PolicyCheck, PolicyCheckContext, PolicyProblem } from './policy/checks/policy-check.ts';
+export {
+  type AnalyzeOptions,
+  analyzeDocument,
+  analyzePolicyFile,
+  extractProblemToFinding,
+  type FileAnalysis,
+  problemToFinding,
+} from './policy/analyze.ts';
+export { IDENTITY_RULES } from './rules/identity-rules.ts';
+export { COMPUTE_RULES } from './rules/compute-rules.ts';
+export { DATA_RULES } from './rules/data-rules.ts';

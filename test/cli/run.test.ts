@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../cli/commands/index.ts';
 import { VERSION } from '../../cli/version.ts';
 import { axiom, hasStackTrace } from './cli-harness.ts';
 
@@ -48,7 +49,7 @@ describe('axiom: help, version and unknown commands', () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(
-        "axiom: unknown command 'scna'. Commands: onboard, verify. See 'axiom --help'.\n",
+        `axiom: unknown command 'scna'. Commands: ${COMMANDS.map((command) => command.name).join(', ')}. See 'axiom --help'.\n`,
       );
     },
   );

@@ -1,0 +1,128 @@
+import type { ActionInfo } from '../catalog/action-info.ts';
+import type { IamCatalog } from '../catalog/iam-catalog.ts';
+import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
+import { resourceArnProblem } from './support/correctness-arn.ts';
+import { hasIncompleteActionData } from './support/correctness-catalog-gaps.ts';
+import {
+  effectOf,
+  hasPlaceholderEntry,
+  isStar,
+  literalEntries,
+  quoteList,
+} from './support/correctness-statement.ts';
+
+/** The ARN formats `actions` accept, for the message (at most three, distinct). */
+function arnFormats(actions: readonly ActionInfo[]): string[] {
+  const formats = new Set<string>();
+  for (const action of actions) for (const type of action.resourceTypes) formats.add(type.arn);
+  return [...formats].slice(0, 3);
+}
+
+/** The service part of an ARN ('s3' for 'arn:aws:s3:::b'), or undefined when it is not a plain literal. */
+function arnService(arn: string): string | undefined {
+  const service = arn.split(':', 3)[2];
+  return service === undefined || /[*?$]/.test(service) ? undefined : service.toLowerCase();
+}
+
+/** The services named by each action's ARN templates; null when one of them is not a plain literal. */
+const templateServices = new WeakMap<ActionInfo, ReadonlySet<string> | null>();
+
+function servicesOf(action: ActionInfo): ReadonlySet<string> | null {
+  let services = templateServices.get(action);
+  if (services === undefined) {
+    const names = action.resourceTypes.map((type) => arnService(type.arn));
+    services = names.every((name) => name !== undefined) ? new Set(names as string[]) : null;
+    templateServices.set(action, services);
+  }
+  return services;
+}
+
+/**
+ * Whether `resource` (whose ARN service is `service`) can apply to `action`. A resource of a service none of the
+ * action's ARN templates names cannot, which is decided here without the catalogue's pattern matching: most pairs
+ * of a statement mixing services end there.
+ */
+function canApply(
+  catalog: IamCatalog,
+  action: ActionInfo,
+  resource: string,
+  service: string | undefined,
+): boolean {
+  if (service !== undefined && !action.isWildcardOnly && servicesOf(action)?.has(service) === false)
+    return false;
+  return catalog.resourceMatchesAction(resource, action);
+}
+
+/** Why none of `resources` can apply to any of `actions`, or undefined when one can (or may). */
+function mismatch(
+  catalog: IamCatalog,
+  actions: readonly ActionInfo[],
+  resources: readonly string[],
+  services: readonly (string | undefined)[],
+): string | undefined {
+  if (actions.some((action) => hasIncompleteActionData(action.service))) return undefined;
+  if (
+    actions.some((action) =>
+      resources.some((resource, i) => canApply(catalog, action, resource, services[i])),
+    )
+  )
+    return undefined;
+  if (actions.every((action) => action.isWildcardOnly))
+    return 'supports only Resource "*" (no resource-level permissions)';
+  const formats = arnFormats(actions);
+  return `applies to resources like ${formats.map((format) => `"${format}"`).join(' or ')}`;
+}
+
+/**
+ * Action entries that can apply to none of the statement's resources: s3:GetObject on a bucket ARN (objects are
+ * `bucket/*`), s3:ListBucket on `bucket/*`, ec2:Describe* on an instance ARN. The statement then grants (or denies)
+ * nothing for that action. Never reported when a Resource is "*" or computed at deploy time, nor for services whose
+ * catalogue data is known to be incomplete.
+ */
+export const actionResourceMismatch = {
+  id: 'iam.policy.action-resource-mismatch',
+  title: 'Action does not apply to any listed resource',
+  category: 'correctness',
+  defaultSeverity: 'medium',
+  docs: 'Finds actions whose resource types match none of the statement\'s Resource ARNs (s3:GetObject on "arn:aws:s3:::bucket" without "/*", s3:ListBucket on "bucket/*", a Describe action on a specific ARN); the statement grants or denies nothing for them.',
+  remediation:
+    'Add a Resource ARN of the type the action acts on (objects are "arn:aws:s3:::bucket/*", buckets "arn:aws:s3:::bucket"), or move the action to a statement with Resource "*" when it supports no resource-level permissions.',
+  evaluate(document, { catalog }) {
+    const problems: PolicyProblem[] = [];
+    // A Lambda permission's Resource is the FunctionName property, which may be a bare function name.
+    if (document.resourceType === 'lambda-permission') return problems;
+    for (const statement of document.statements) {
+      if (!statement.action || !statement.resource || hasPlaceholderEntry(statement.resource)) continue;
+      const resources = literalEntries(statement.resource).map((entry) => entry.value);
+      // A malformed ARN is iam.policy.malformed-arn's to report; what it was meant to name is unknown here.
+      if (
+        resources.length === 0 ||
+        resources.some((resource) => isStar(resource) || resourceArnProblem(resource))
+      )
+        continue;
+      const services = resources.map(arnService);
+      const deny = effectOf(statement) === 'Deny';
+      for (const entry of literalEntries(statement.action)) {
+        if (isStar(entry.value)) continue;
+        const { actions } = catalog.expandActionPattern(entry.value);
+        if (actions.length === 0) continue;
+        const why = mismatch(catalog, actions, resources, services);
+        if (!why) continue;
+        const listed =
+          resources.length === 1
+            ? `the Resource ${quoteList(resources)}`
+            : `any of the Resources ${quoteList(resources)}`;
+        const effect = deny ? 'this Deny denies nothing for it' : 'the statement grants nothing for it';
+        problems.push({
+          message: `"${entry.value}" ${why}, not ${listed}, so ${effect}`,
+          range: entry.range,
+          statement,
+          ...(deny ? { severity: 'low' as const } : {}),
+          evidence: { action: entry.value, resources, acceptedArnFormats: arnFormats(actions) },
+          anchor: `${entry.value}->${resources.join(',')}`,
+        });
+      }
+    }
+    return problems;
+  },
+} satisfies PolicyCheck;

@@ -1,0 +1,65 @@
+import type { PolicyStatement, PrincipalElement } from '../document.ts';
+import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
+import { principalArnProblem, resourceArnProblem } from './support/correctness-arn.ts';
+import { literalEntries } from './support/correctness-statement.ts';
+
+function resourceProblems(statement: PolicyStatement, element: 'Resource' | 'NotResource'): PolicyProblem[] {
+  const list = element === 'Resource' ? statement.resource : statement.notResource;
+  return literalEntries(list).flatMap((entry) => {
+    const why = resourceArnProblem(entry.value);
+    if (!why) return [];
+    return [
+      {
+        message: `${element} "${entry.value}" is not a valid ARN: ${why}`,
+        range: entry.range,
+        statement,
+        evidence: { element, value: entry.value, reason: why },
+        anchor: `${element}:${entry.value}`,
+      },
+    ];
+  });
+}
+
+function principalProblems(
+  statement: PolicyStatement,
+  element: PrincipalElement | undefined,
+  name: 'Principal' | 'NotPrincipal',
+): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  for (const entry of element?.entries ?? []) {
+    if (entry.type !== 'AWS' || typeof entry.value !== 'string') continue;
+    const why = principalArnProblem(entry.value);
+    if (!why) continue;
+    problems.push({
+      message: `${name} AWS "${entry.value}" is not a valid principal: ${why}`,
+      range: entry.range,
+      statement,
+      evidence: { element: name, principal: entry.value, reason: why },
+      anchor: `${name}:${entry.value}`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Resource and NotResource values that are not ARNs (no `arn:` prefix, too few parts, an unknown partition, a
+ * malformed region or account), and AWS principals that are not an account ID or an IAM/STS ARN. Wildcards and
+ * policy variables are never judged; a Lambda permission's Resource (its FunctionName) may be a plain name.
+ */
+export const malformedArn = {
+  id: 'iam.policy.malformed-arn',
+  title: 'Malformed ARN',
+  category: 'correctness',
+  defaultSeverity: 'medium',
+  docs: 'Finds Resource, NotResource and AWS principal values that are not valid ARNs (missing "arn:", wrong number of parts, unknown partition, bad region, an account that is not 12 digits, a wildcard inside a principal ARN); AWS rejects the policy or the value matches nothing.',
+  remediation:
+    'Write the full ARN, arn:partition:service:region:account:resource (e.g. arn:aws:s3:::my-bucket/*), or "*"; name principals by account ID or IAM ARN.',
+  evaluate(document) {
+    return document.statements.flatMap((statement) => [
+      ...(document.resourceType === 'lambda-permission' ? [] : resourceProblems(statement, 'Resource')),
+      ...resourceProblems(statement, 'NotResource'),
+      ...principalProblems(statement, statement.principal, 'Principal'),
+      ...principalProblems(statement, statement.notPrincipal, 'NotPrincipal'),
+    ]);
+  },
+} satisfies PolicyCheck;

@@ -1,0 +1,326 @@
+/**
+ * What a document's Allow statements grant, computed once per document and shared by every permission check:
+ * each Action/NotAction entry with the actions it covers, where the statement applies to every resource, the
+ * conditions that narrow it (its own, and Deny statements guarding it), and whether it is a full-administrator
+ * statement. Checks run one after another on the same document, so the first builds this and the rest reuse it.
+ */
+import type { ActionInfo } from '../../catalog/action-info.ts';
+import type { IamCatalog } from '../../catalog/iam-catalog.ts';
+import type {
+  ConditionEntry,
+  Located,
+  PolicyDocument,
+  PolicyScalar,
+  PolicyStatement,
+  SourceRange,
+} from '../../document.ts';
+import { guardingConditions } from './permission-guards.ts';
+import { type PatternFacts, patternFacts } from './permission-pattern-facts.ts';
+import {
+  allowStatements,
+  CONSTRAINING_CONDITION_KEYS,
+  constrainingConditions,
+  hasPlaceholder,
+  isStar,
+  literalEntries,
+  literalValues,
+} from './statement.ts';
+
+/** One Action entry, or the NotAction element, of an Allow statement. */
+export interface ActionGrant {
+  /** The statement it belongs to. */
+  statement: PolicyStatement;
+  /** 'action' for an Action entry, 'not-action' for a statement's whole NotAction. */
+  kind: 'action' | 'not-action';
+  /** Where to report it: the Action entry, or the NotAction key. */
+  range: SourceRange;
+  /** The pattern as written; for NotAction, `NotAction [a, b]`. */
+  written: string;
+  /**
+   * True for `*`, `svc:*` and a wildcard service part: the grant is a whole service or more. Checks about
+   * particular actions leave such entries to the full-admin and service-wildcard checks, which name what they hold.
+   */
+  serviceWide: boolean;
+  /** What the pattern covers, for an Action entry (undefined for NotAction). */
+  facts?: PatternFacts;
+}
+
+/** How far a statement reaches for one action. */
+export type Reach = 'every' | 'scoped';
+
+/** One place where an action is granted. */
+export interface GrantOf {
+  grant: ActionGrant;
+  /** The statement's context (its conditions and resource reach). */
+  context: StatementContext;
+  /** 'every' for Resource "*" or a NotResource, 'scoped' for named resources the action can apply to. */
+  reach: Reach;
+}
+
+/** Where a statement applies to every resource: its Resource "*" entry, or its NotResource key. */
+export interface EveryResource {
+  range: SourceRange;
+  /** `*`, or `NotResource [..]`. */
+  written: string;
+  /** For messages: `"*"`, or `every resource but NotResource [..]`. */
+  phrase: string;
+}
+
+/** An Allow statement with what the permission checks need about it. */
+export interface StatementContext {
+  statement: PolicyStatement;
+  /** Set when the statement applies to every resource. */
+  everyResource?: EveryResource;
+  /** The narrowing conditions: the statement's own and those of Deny statements that guard it. */
+  conditions: ConditionEntry[];
+  /** The Action entries (or the NotAction), in source order. */
+  grants: ActionGrant[];
+  /** The grant that makes it a full-administrator statement of an identity policy (Action "*", or such a NotAction). */
+  admin?: ActionGrant;
+}
+
+/** The permission view of one document. */
+export interface PermissionAnalysis {
+  document: PolicyDocument;
+  catalog: IamCatalog;
+  /** Allow statements, in source order. */
+  statements: StatementContext[];
+  /** Every place `action` is granted, with its reach; cached per action. */
+  grantsOf(action: ActionInfo): readonly GrantOf[];
+  /** False when no entry can grant an action of `service` (lowercase prefix): a cheap test before grantsOf. */
+  mayGrantService(service: string): boolean;
+  /** The actions an Action grant covers (catalogue expansion; empty for NotAction and unknown actions). */
+  actionsOf(grant: ActionGrant): readonly ActionInfo[];
+  /** How far the statement reaches for `action`: every resource, named ones, or none it can apply to. */
+  reachOf(context: StatementContext, action: ActionInfo): Reach | undefined;
+  /** A value computed once per document and shared by the checks that need it (escalation paths, the ladder). */
+  memo<T>(key: MemoKey<T>, compute: () => T): T;
+}
+
+/** Names one memoised value of an analysis; the type parameter ties the key to its value. */
+export interface MemoKey<T> {
+  /** For debugging. */
+  readonly name: string;
+  /** Never set: carries T. */
+  readonly type?: T;
+}
+
+/**
+ * Actions a NotAction must exclude for its statement not to be full administrator: with any of them left, a
+ * principal can give itself every other permission.
+ */
+const SELF_GRANT_ACTIONS = [
+  'iam:AttachUserPolicy',
+  'iam:AttachRolePolicy',
+  'iam:PutUserPolicy',
+  'iam:PutRolePolicy',
+  'iam:CreatePolicyVersion',
+];
+
+/** Keys a guarding Deny may test (negated); the exact names of CONSTRAINING_CONDITION_KEYS, lowercase. */
+const GUARD_KEYS: ReadonlySet<string> = new Set(
+  CONSTRAINING_CONDITION_KEYS.filter((key) => !key.endsWith('/')).map((key) => key.toLowerCase()),
+);
+
+/** One ARN with interpolations, as CloudFormation `!Sub` or a Terraform template writes it. */
+const TEMPLATED_ARN = /^(?:!Sub\s+|Fn::Sub:?\s*)?['"]?(arn:[^'"\s]+)['"]?$/;
+
+/**
+ * The ARN pattern a Resource value stands for: the value itself, or for a deploy-time value written as one ARN
+ * with interpolations (`arn:aws:s3:::${var.bucket}/*`) the ARN with each interpolation as `*`. Undefined when
+ * nothing can be said (`!GetAtt Role.Arn`, a variable): such a value may name anything.
+ */
+export function resourcePattern(value: PolicyScalar): string | undefined {
+  if (typeof value === 'string') return value;
+  const arn = TEMPLATED_ARN.exec(value.text.trim())?.[1];
+  return arn?.replace(/\$\{[^}]*\}/g, '*');
+}
+
+/** `*` and `*:*`: every action of every service. */
+export function isAllActions(value: string): boolean {
+  return /^\*+(:\*+)?$/.test(value);
+}
+
+/** `*`, `svc:*`, `*:Get*`: a whole service or more. */
+function isServiceWide(value: string): boolean {
+  if (isStar(value)) return true;
+  const colon = value.indexOf(':');
+  if (colon === -1) return false;
+  return /[*?]/.test(value.slice(0, colon)) || isStar(value.slice(colon + 1));
+}
+
+function everyResourceOf(statement: PolicyStatement): EveryResource | undefined {
+  if (statement.notResource) {
+    const written = `NotResource [${literalValues(statement.notResource).join(', ')}]`;
+    return { range: statement.notResource.keyRange, written, phrase: `every resource but ${written}` };
+  }
+  const star = literalEntries(statement.resource).find((entry) => isStar(entry.value));
+  return star ? { range: star.range, written: star.value, phrase: `"${star.value}"` } : undefined;
+}
+
+function grantsOfStatement(catalog: IamCatalog, statement: PolicyStatement): ActionGrant[] {
+  if (statement.notAction) {
+    return [
+      {
+        statement,
+        kind: 'not-action',
+        range: statement.notAction.keyRange,
+        written: `NotAction [${literalValues(statement.notAction).join(', ')}]`,
+        serviceWide: true,
+      },
+    ];
+  }
+  return literalEntries(statement.action).map((entry: Located<string>) => ({
+    statement,
+    kind: 'action' as const,
+    range: entry.range,
+    written: entry.value,
+    serviceWide: isServiceWide(entry.value),
+    facts: patternFacts(catalog, entry.value),
+  }));
+}
+
+/**
+ * The grant that makes an identity-policy statement full administrator: Action `*` on every resource, or a
+ * NotAction on every resource that leaves IAM's self-granting actions allowed.
+ */
+function adminGrant(
+  catalog: IamCatalog,
+  statement: PolicyStatement,
+  grants: readonly ActionGrant[],
+  everyResource: EveryResource | undefined,
+): ActionGrant | undefined {
+  if (!everyResource) return undefined;
+  if (statement.notAction) {
+    if (hasPlaceholder(statement.notAction)) return undefined;
+    const excluded = literalValues(statement.notAction);
+    const leavesSelfGrant = SELF_GRANT_ACTIONS.every((key) => {
+      const action = catalog.action(key);
+      return (
+        action !== undefined && !excluded.some((pattern) => catalog.actionPatternMatches(pattern, action))
+      );
+    });
+    return leavesSelfGrant ? grants[0] : undefined;
+  }
+  return grants.find((grant) => isAllActions(grant.written));
+}
+
+function buildAnalysis(document: PolicyDocument, catalog: IamCatalog): PermissionAnalysis {
+  const statements: StatementContext[] = allowStatements(document).map((statement) => {
+    const everyResource = everyResourceOf(statement);
+    const grants = grantsOfStatement(catalog, statement);
+    const conditions = [
+      ...constrainingConditions(statement),
+      ...guardingConditions(document, statement, GUARD_KEYS),
+    ];
+    const context: StatementContext = { statement, conditions, grants };
+    if (everyResource) context.everyResource = everyResource;
+    const admin =
+      document.kind === 'identity' ? adminGrant(catalog, statement, grants, everyResource) : undefined;
+    if (admin) context.admin = admin;
+    return context;
+  });
+
+  function includes(grant: ActionGrant, action: ActionInfo): boolean {
+    if (grant.facts) return grant.facts.covers(action);
+    const notAction = grant.statement.notAction;
+    // A computed NotAction entry might exclude the action: do not claim it is granted.
+    if (!notAction || hasPlaceholder(notAction)) return false;
+    return !literalValues(notAction).some((pattern) => catalog.actionPatternMatches(pattern, action));
+  }
+
+  function reachOf(context: StatementContext, action: ActionInfo): Reach | undefined {
+    if (context.everyResource) return 'every';
+    const resources = context.statement.resource?.entries ?? [];
+    return resources.some((entry) => {
+      const pattern = resourcePattern(entry.value);
+      return pattern === undefined || catalog.resourceMatchesAction(pattern, action);
+    })
+      ? 'scoped'
+      : undefined;
+  }
+
+  // Grants indexed by the service they name, built on the first question, so finding where an action is granted
+  // looks at that service's entries (and the few spanning services) rather than at every entry of the document.
+  const contextOf = new Map<PolicyStatement, StatementContext>();
+  let index: { byService: Map<string, ActionGrant[]>; spanning: ActionGrant[] } | undefined;
+  function grantIndex() {
+    if (index) return index;
+    const byService = new Map<string, ActionGrant[]>();
+    const spanning: ActionGrant[] = [];
+    for (const context of statements) {
+      contextOf.set(context.statement, context);
+      for (const grant of context.grants) {
+        const service = grant.facts?.service;
+        if (service === undefined) spanning.push(grant);
+        else {
+          const list = byService.get(service);
+          if (list) list.push(grant);
+          else byService.set(service, [grant]);
+        }
+      }
+    }
+    index = { byService, spanning };
+    return index;
+  }
+
+  const byAction = new Map<ActionInfo, readonly GrantOf[]>();
+  const memos = new Map<MemoKey<unknown>, unknown>();
+  return {
+    document,
+    catalog,
+    statements,
+    grantsOf(action) {
+      let found = byAction.get(action);
+      if (!found) {
+        const list: GrantOf[] = [];
+        const { byService, spanning } = grantIndex();
+        for (const candidates of [byService.get(action.service), spanning]) {
+          for (const grant of candidates ?? []) {
+            if (!includes(grant, action)) continue;
+            const context = contextOf.get(grant.statement)!;
+            const reach = reachOf(context, action);
+            if (reach) list.push({ grant, context, reach });
+          }
+        }
+        // In source order, as the checks report.
+        list.sort(
+          (a, b) => a.grant.range.line - b.grant.range.line || a.grant.range.column - b.grant.range.column,
+        );
+        found = list;
+        byAction.set(action, found);
+      }
+      return found;
+    },
+    actionsOf(grant) {
+      return grant.facts?.actions ?? [];
+    },
+    reachOf,
+    memo<T>(key: MemoKey<T>, compute: () => T): T {
+      if (memos.has(key)) return memos.get(key) as T;
+      const value = compute();
+      memos.set(key, value);
+      return value;
+    },
+    mayGrantService(service) {
+      const { byService, spanning } = grantIndex();
+      return spanning.length > 0 || byService.has(service);
+    },
+  };
+}
+
+const cache = new WeakMap<PolicyDocument, PermissionAnalysis>();
+
+/** The permission view of `document`, built on first use and reused by every check that asks. */
+export function analyzePermissions(document: PolicyDocument, catalog: IamCatalog): PermissionAnalysis {
+  const cached = cache.get(document);
+  if (cached && cached.catalog === catalog) return cached;
+  const analysis = buildAnalysis(document, catalog);
+  cache.set(document, analysis);
+  return analysis;
+}
+
+/** True when a narrowing condition (own or guarding Deny) applies to the statement. */
+export function isConstrained(context: StatementContext): boolean {
+  return context.conditions.length > 0;
+}

@@ -1,0 +1,234 @@
+/**
+ * What the permission checks need to know about one Action pattern, computed once per distinct pattern and kept
+ * per catalogue: policy sets repeat a few thousand patterns (`s3:Get*`, `logs:PutLogEvents`) across thousands of
+ * statements, so matching each against the sensitive-action lists and classifying its expansion once keeps the
+ * checks well inside the benchmark budget.
+ */
+import type { AccessLevel, ActionInfo } from '../../catalog/action-info.ts';
+import { BoundedCache } from '../../catalog/bounded-cache.ts';
+import type { IamCatalog } from '../../catalog/iam-catalog.ts';
+import {
+  CREDENTIAL_ACTIONS,
+  DATA_ACTIONS,
+  DEDICATED_ACTION_KEYS,
+  type SensitiveAction,
+} from './permission-sensitive-actions.ts';
+
+/** The access levels the Resource "*" ladder reports. */
+export type LadderLevel = Exclude<AccessLevel, 'List'>;
+
+/** Facts about one Action pattern. */
+export interface PatternFacts {
+  /** The service part in lowercase, or undefined when it has a wildcard (the pattern may span services). */
+  readonly service: string | undefined;
+  /** The actions the pattern covers. */
+  readonly actions: readonly ActionInfo[];
+  /** The CREDENTIAL_ACTIONS it covers. */
+  readonly credentials: readonly SensitiveAction[];
+  /** The DATA_ACTIONS it covers. */
+  readonly data: readonly SensitiveAction[];
+  /** True when it covers an action a dedicated check reports (credentials, data, iam:PassRole). */
+  readonly dedicated: boolean;
+  /**
+   * Its actions that can be scoped to resources and have no dedicated check, by ladder level (List actions are
+   * left out: the ladder never reports them).
+   */
+  readonly scopable: Readonly<Record<LadderLevel, readonly ActionInfo[]>>;
+  /** Its actions worth naming in a message: those with a dedicated check first, then permission management. */
+  readonly notable: readonly ActionInfo[];
+  /** Whether it covers `action`: an identity test, or a set built on first use for a wildcard. */
+  covers(action: ActionInfo): boolean;
+}
+
+/**
+ * Action names that read, whatever access level the catalogue gives them: AWS files a few reads under
+ * Permissions management (quicksight:DescribeTopicPermissions, billing:GetResourcePolicy) or Write
+ * (iot:ListSubscriptions). For the Resource "*" ladder they count as Read, so a read-only policy is not reported as
+ * managing permissions.
+ */
+const READ_VERB = /^(Get|Describe|List|Search|View|Check|Preview|Validate|Lookup)/;
+
+/** The level an action counts at on the Resource "*" ladder (see READ_VERB). */
+export function ladderLevel(action: ActionInfo): AccessLevel {
+  const levels = action.accessLevels;
+  const mutating = levels.has('Permissions management') || levels.has('Write');
+  if (mutating && READ_VERB.test(action.name)) return 'Read';
+  if (levels.has('Permissions management')) return 'Permissions management';
+  if (levels.has('Write')) return 'Write';
+  if (levels.has('Tagging')) return 'Tagging';
+  if (levels.has('Read')) return 'Read';
+  return 'List';
+}
+
+/** What the checks need about one action; actions recur across patterns, so this is kept per action. */
+interface ActionFacts {
+  action: ActionInfo;
+  level: AccessLevel;
+  /** Its CREDENTIAL_ACTIONS entry, if any. */
+  credential: SensitiveAction | undefined;
+  /** Its DATA_ACTIONS entry, if any. */
+  data: SensitiveAction | undefined;
+  /** A dedicated check reports it. */
+  dedicated: boolean;
+  /** It can be scoped to resources. */
+  scopable: boolean;
+}
+
+/**
+ * Actions the catalogue gives one optional resource type that ordinary calls do not involve (a metric dataset, a
+ * speech lexicon): in practice they take Resource "*", so they do not count as scopable.
+ */
+const SCOPABLE_IN_NAME_ONLY = ['cloudwatch:PutMetricData', 'polly:SynthesizeSpeech'];
+
+/** Classifies actions of one catalogue, keeping each action's facts (actions recur across patterns). */
+function createClassifier(catalog: IamCatalog): (action: ActionInfo) => ActionFacts {
+  const resolve = <T>(entries: readonly T[], key: (entry: T) => string) => {
+    const map = new Map<ActionInfo, T>();
+    for (const entry of entries) {
+      const action = catalog.action(key(entry));
+      if (action) map.set(action, entry);
+    }
+    return map;
+  };
+  const credentials = resolve(CREDENTIAL_ACTIONS, (entry) => entry.key);
+  const data = resolve(DATA_ACTIONS, (entry) => entry.key);
+  const dedicated = resolve([...DEDICATED_ACTION_KEYS], (key) => key);
+  const inNameOnly = resolve(SCOPABLE_IN_NAME_ONLY, (key) => key);
+  // A Map, not a WeakMap: ~22,000 weak keys slow every garbage collection, and the classifier lives only as long
+  // as its catalogue (it is held by the catalogue's entry in a WeakMap).
+  const byAction = new Map<ActionInfo, ActionFacts>();
+  return (action) => {
+    let facts = byAction.get(action);
+    if (!facts) {
+      facts = {
+        action,
+        level: ladderLevel(action),
+        credential: credentials.get(action),
+        data: data.get(action),
+        dedicated: dedicated.has(action),
+        scopable: !action.isWildcardOnly && action.resourceTypes.length > 0 && !inNameOnly.has(action),
+      };
+      byAction.set(action, facts);
+    }
+    return facts;
+  };
+}
+
+function servicePart(pattern: string): string | undefined {
+  const colon = pattern.indexOf(':');
+  const service = colon === -1 ? pattern : pattern.slice(0, colon);
+  return /[*?]/.test(service) ? undefined : service.toLowerCase();
+}
+
+/** The facts that need a pass over the expansion, which only statements on every resource ask for. */
+type Classified = Pick<PatternFacts, 'credentials' | 'data' | 'dedicated' | 'scopable' | 'notable'>;
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** Appends to a list created on first use; most patterns have nothing in most lists, so most stay EMPTY. */
+function append<T>(list: readonly T[], item: T): readonly T[] {
+  if (list === EMPTY) return [item];
+  (list as T[]).push(item);
+  return list;
+}
+
+function classify(
+  actions: readonly ActionInfo[],
+  actionFacts: (action: ActionInfo) => ActionFacts,
+): Classified {
+  let credentials: readonly SensitiveAction[] = EMPTY;
+  let data: readonly SensitiveAction[] = EMPTY;
+  let management: readonly ActionInfo[] = EMPTY;
+  let write: readonly ActionInfo[] = EMPTY;
+  let tagging: readonly ActionInfo[] = EMPTY;
+  let read: readonly ActionInfo[] = EMPTY;
+  let sensitive: readonly ActionInfo[] = EMPTY;
+  let managing: readonly ActionInfo[] = EMPTY;
+  for (const action of actions) {
+    const facts = actionFacts(action);
+    if (facts.credential && !credentials.includes(facts.credential))
+      credentials = append(credentials, facts.credential);
+    if (facts.data && !data.includes(facts.data)) data = append(data, facts.data);
+    if (facts.level === 'Permissions management') managing = append(managing, action);
+    if (facts.dedicated) sensitive = append(sensitive, action);
+    else if (facts.scopable) {
+      if (facts.level === 'Permissions management') management = append(management, action);
+      else if (facts.level === 'Write') write = append(write, action);
+      else if (facts.level === 'Tagging') tagging = append(tagging, action);
+      else if (facts.level === 'Read') read = append(read, action);
+    }
+  }
+  const byList = (list: readonly SensitiveAction[], found: readonly SensitiveAction[]) =>
+    found.length <= 1 ? found : list.filter((entry) => found.includes(entry));
+  return {
+    credentials: byList(CREDENTIAL_ACTIONS, credentials),
+    data: byList(DATA_ACTIONS, data),
+    dedicated: sensitive.length > 0,
+    scopable: { 'Permissions management': management, Write: write, Tagging: tagging, Read: read },
+    notable: managing.length === 0 ? sensitive : [...sensitive, ...managing],
+  };
+}
+
+/** The facts of one pattern; what needs a pass over the expansion is worked out when first asked. */
+class LazyPatternFacts implements PatternFacts {
+  readonly service: string | undefined;
+  readonly actions: readonly ActionInfo[];
+  #classified: Classified | undefined;
+  #members: Set<ActionInfo> | undefined;
+
+  readonly #classifier: (action: ActionInfo) => ActionFacts;
+
+  constructor(
+    pattern: string,
+    actions: readonly ActionInfo[],
+    classifier: (action: ActionInfo) => ActionFacts,
+  ) {
+    this.service = servicePart(pattern);
+    this.actions = actions;
+    this.#classifier = classifier;
+  }
+
+  get credentials() {
+    return this.#details().credentials;
+  }
+  get data() {
+    return this.#details().data;
+  }
+  get dedicated() {
+    return this.#details().dedicated;
+  }
+  get scopable() {
+    return this.#details().scopable;
+  }
+  get notable() {
+    return this.#details().notable;
+  }
+
+  // Most patterns name one action; a wildcard's set is built when first asked.
+  covers(action: ActionInfo): boolean {
+    if (this.actions.length <= 1) return this.actions[0] === action;
+    this.#members ??= new Set(this.actions);
+    return this.#members.has(action);
+  }
+
+  #details(): Classified {
+    this.#classified ??= classify(this.actions, this.#classifier);
+    return this.#classified;
+  }
+}
+
+const caches = new WeakMap<IamCatalog, (pattern: string) => PatternFacts>();
+
+/** The facts about `pattern`, computed on first use (keyed as written: policies repeat values in one case). */
+export function patternFacts(catalog: IamCatalog, pattern: string): PatternFacts {
+  let lookup = caches.get(catalog);
+  if (!lookup) {
+    const cache = new BoundedCache<string, PatternFacts>(20_000);
+    const classifier = createClassifier(catalog);
+    const compute = (key: string) =>
+      new LazyPatternFacts(key, catalog.expandActionPattern(key).actions, classifier);
+    lookup = (key) => cache.get(key, compute);
+    caches.set(catalog, lookup);
+  }
+  return lookup(pattern);
+}

@@ -1,0 +1,105 @@
+import type { IamCatalog } from '../catalog/iam-catalog.ts';
+import type { Located, PolicyStatement } from '../document.ts';
+import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
+import { effectOf, literalEntries, serviceName } from './support/correctness-statement.ts';
+import { suggestActionName, suggestForUnknownService } from './support/correctness-suggest.ts';
+
+/** Why the value names no action, and the nearest real one; undefined when it names at least one. */
+function describeUnknown(
+  catalog: IamCatalog,
+  value: string,
+): { reason: string; suggestion?: string } | undefined {
+  const expansion = catalog.expandActionPattern(value);
+  if (expansion.resultType === 'exact' || expansion.resultType === 'wildcard') return undefined;
+  const [prefix = ''] = value.split(':');
+  switch (expansion.resultType) {
+    case 'invalid':
+      return { reason: `"${value}" is not an action: ${expansion.reason.replace(/\.$/, '')}` };
+    case 'unknown-service': {
+      const reason = `No AWS service has the prefix "${prefix}", so "${value}" names no action`;
+      const suggestion = suggestForUnknownService(catalog, value);
+      return suggestion === undefined ? { reason } : { reason, suggestion };
+    }
+    case 'unknown-action': {
+      const service = serviceName(catalog, prefix);
+      if (/[*?]/.test(value)) return { reason: `"${value}" matches no ${service} action` };
+      const suggestion = suggestActionName(catalog, prefix, value.slice(prefix.length + 1));
+      const article = /^[AEIOU]/i.test(service) ? 'an' : 'a';
+      if (suggestion === undefined)
+        return {
+          reason: `"${value}" is not ${article} ${service} action (it may be retired, or newer than Axiom's catalogue)`,
+        };
+      return { reason: `"${value}" is not ${article} ${service} action`, suggestion };
+    }
+  }
+}
+
+/** What a value that names nothing does, by where it is written; `serious` when it weakens a restriction. */
+function consequence(
+  statement: PolicyStatement,
+  element: 'Action' | 'NotAction',
+): { text: string; serious: boolean } {
+  const effect = effectOf(statement);
+  if (element === 'NotAction') {
+    return effect === 'Allow'
+      ? {
+          text: 'The NotAction leaves nothing out, so the statement allows what it was meant to exclude.',
+          serious: true,
+        }
+      : {
+          text: 'The NotAction exempts nothing, so the Deny also applies to what it was meant to exempt.',
+          serious: false,
+        };
+  }
+  return effect === 'Deny'
+    ? { text: 'This Deny does not deny it.', serious: true }
+    : { text: 'The statement does not grant it.', serious: false };
+}
+
+function problemsIn(
+  catalog: IamCatalog,
+  statement: PolicyStatement,
+  element: 'Action' | 'NotAction',
+  entries: readonly Located<string>[],
+): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  for (const entry of entries) {
+    const unknown = describeUnknown(catalog, entry.value);
+    if (!unknown) continue;
+    const { text, serious } = consequence(statement, element);
+    const hint = unknown.suggestion === undefined ? '.' : `; did you mean "${unknown.suggestion}"?`;
+    problems.push({
+      message: `${unknown.reason}${hint} ${text}`,
+      range: entry.range,
+      statement,
+      ...(serious ? { severity: 'high' as const } : {}),
+      evidence: {
+        element,
+        action: entry.value,
+        ...(unknown.suggestion === undefined ? {} : { suggestion: unknown.suggestion }),
+      },
+      ...(unknown.suggestion === undefined
+        ? {}
+        : { remediation: `Replace "${entry.value}" with "${unknown.suggestion}".` }),
+      anchor: `${element}:${entry.value}`,
+    });
+  }
+  return problems;
+}
+
+/** Action and NotAction values that name no action: a typo, an unknown service, a wildcard matching nothing. */
+export const unknownAction = {
+  id: 'iam.policy.unknown-action',
+  title: 'Unknown service or action',
+  category: 'correctness',
+  defaultSeverity: 'medium',
+  docs: 'Finds Action and NotAction values that name no AWS action (a misspelt action, an unknown service prefix, a wildcard that matches nothing), with the nearest real action; such a value silently grants, denies or excludes nothing.',
+  remediation:
+    'Correct the action name; the IAM Service Authorization Reference lists every action of each service.',
+  evaluate(document, { catalog }) {
+    return document.statements.flatMap((statement) => [
+      ...problemsIn(catalog, statement, 'Action', literalEntries(statement.action)),
+      ...problemsIn(catalog, statement, 'NotAction', literalEntries(statement.notAction)),
+    ]);
+  },
+} satisfies PolicyCheck;
