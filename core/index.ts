@@ -327,3 +327,55 @@ export {
 export { IDENTITY_RULES } from './rules/identity-rules.ts';
 export { COMPUTE_RULES } from './rules/compute-rules.ts';
 export { DATA_RULES } from './rules/data-rules.ts';
+export {
+  AUDIT_PAGE,
+  AUDIT_RESULTS,
+  type AuditEntry,
+  type AuditQuery,
+  type AuditResult,
+  type NewAuditEntry,
+} from './store/audit-log.ts';
+export {
+  CONNECTION_STATUSES,
+  type Connection,
+  type ConnectionField,
+  type ConnectionProblem,
+  type ConnectionStatus,
+  type ConnectionSummary,
+  connectionNameProblem,
+  type NewConnection,
+  normalizeConnectionName,
+} from './store/connection.ts';
+export type { KeyRotationResult, KeyUsage } from './store/connection-keys.ts';
+export type {
+  CreateConnectionResult,
+  RotateExternalIdResult,
+  StatusUpdate,
+  StatusUpdateResult,
+} from './store/connections.ts';
+export {
+  type DevKey,
+  keyIdOf,
+  keyringFromKeys,
+  loadOrCreateDevKey,
+  parseEncryptionKey,
+} from './store/encryption-key.ts';
+export {
+  createJobQueue,
+  type EnqueueScanResult,
+  type JobQueue,
+  type JobQueueOptions,
+  type ScanHandler,
+  type ScanJob,
+  type ScanJobInfo,
+  type ScanJobOutput,
+  type ScanJobState,
+  type WorkOptions,
+} from './store/job-queue.ts';
+export type { MigrationReport } from './store/migrate.ts';
+export { IN_MEMORY_DATA_DIR } from './store/pglite-client.ts';
+export { redactSecrets } from './store/redact.ts';
+export { type ScanRequest, scanRequestProblems } from './store/scan-request.ts';
+export type { EncryptionKey, Keyring } from './store/secret-box.ts';
+export type { SqlBackendKind, SqlClient } from './store/sql-client.ts';
+export { DEFAULT_STORE_SCHEMA, type OpenStoreOptions, openStore, type Store } from './store/store.ts';
