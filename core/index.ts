@@ -142,6 +142,16 @@ export {
 export { SERVICE_PROBES, type ServiceProbe } from './connect/verify-probes.ts';
 export { AxiomError, describeError, isAxiomError } from './errors.ts';
 export {
+  AXIOM_CONFIG_FILE,
+  type AxiomConfig,
+  type AxiomConfigError,
+  type AxiomConfigResult,
+  emptyAxiomConfig,
+  type IgnoreEntry,
+  parseAxiomConfig,
+} from './findings/axiom-config.ts';
+export { type BaselineDiff, diffAgainstBaseline } from './findings/baseline.ts';
+export {
   atOrAbove,
   type Finding,
   type FindingCategory,
@@ -151,6 +161,37 @@ export {
   type Severity,
   type SourceLocation,
 } from './findings/finding.ts';
+export {
+  type FingerprintParts,
+  fingerprintFinding,
+  type PolicyFingerprintParts,
+  type ResourceFingerprintParts,
+} from './findings/fingerprint.ts';
+export { statementAnchor } from './findings/policy-anchor.ts';
+export { compareFindings, sortFindings } from './findings/sort.ts';
+export { CATEGORIES, type FindingSummary, summarizeFindings } from './findings/summary.ts';
+export {
+  applySuppressions,
+  EXPIRED_RULE_ID,
+  type InlineSuppression,
+  MISSING_REASON_RULE_ID,
+  type SuppressionSources,
+} from './findings/suppressions.ts';
+export {
+  exceedsThreshold,
+  failsThreshold,
+  parseSeverity,
+  SEVERITY_THRESHOLDS,
+  type SeverityThreshold,
+} from './findings/threshold.ts';
+export {
+  type AnalyzeOptions,
+  analyzeDocument,
+  analyzePolicyFile,
+  extractProblemToFinding,
+  type FileAnalysis,
+  problemToFinding,
+} from './policy/analyze.ts';
 export type { ActionExpansion } from './policy/catalog/action-expansion.ts';
 export {
   ACCESS_LEVELS,
@@ -172,7 +213,26 @@ export {
   type RawConditionKey,
 } from './policy/catalog/iam-data-source.ts';
 export type { ResourceMatch } from './policy/catalog/resource-match.ts';
-export { renderVerifyText } from './report/verify-text.ts';
+export { CORRECTNESS_CHECKS } from './policy/checks/correctness-checks.ts';
+export { ALL_POLICY_CHECKS } from './policy/checks/index.ts';
+export { PERMISSION_CHECKS } from './policy/checks/permission-checks.ts';
+export type { PolicyCheck, PolicyCheckContext, PolicyProblem } from './policy/checks/policy-check.ts';
+export type {
+  AccessChange,
+  AccessElement,
+  DiffAccessLevel,
+  GrantedAccess,
+  GrantReason,
+  LevelGroup,
+  RemovalReason,
+  RemovedAccess,
+} from './policy/diff/access-change.ts';
+export { NEW_ACCESS_RULE_ID, REMOVED_ACCESS_RULE_ID } from './policy/diff/access-findings.ts';
+export {
+  diffPolicyFile,
+  type PolicyFileDiff,
+  type PolicyFileVersions,
+} from './policy/diff/diff-policy-file.ts';
 export {
   type ConditionElement,
   type ConditionEntry,
@@ -200,38 +260,20 @@ export type {
   SuppressionComment,
 } from './policy/extract/extract-result.ts';
 export {
-  AXIOM_CONFIG_FILE,
-  type AxiomConfig,
-  type AxiomConfigError,
-  type AxiomConfigResult,
-  emptyAxiomConfig,
-  type IgnoreEntry,
-  parseAxiomConfig,
-} from './findings/axiom-config.ts';
-export { type BaselineDiff, diffAgainstBaseline } from './findings/baseline.ts';
+  type LintFile,
+  type LintNotice,
+  type LintOptions,
+  type LintResult,
+  lintFiles,
+  type UnreadFile,
+} from './policy/lint/lint-files.ts';
 export {
-  type FingerprintParts,
-  fingerprintFinding,
-  type PolicyFingerprintParts,
-  type ResourceFingerprintParts,
-} from './findings/fingerprint.ts';
-export { statementAnchor } from './findings/policy-anchor.ts';
-export { compareFindings, sortFindings } from './findings/sort.ts';
-export { CATEGORIES, type FindingSummary, summarizeFindings } from './findings/summary.ts';
-export {
-  applySuppressions,
-  EXPIRED_RULE_ID,
-  type InlineSuppression,
-  MISSING_REASON_RULE_ID,
-  type SuppressionSources,
-} from './findings/suppressions.ts';
-export {
-  exceedsThreshold,
-  failsThreshold,
-  parseSeverity,
-  SEVERITY_THRESHOLDS,
-  type SeverityThreshold,
-} from './findings/threshold.ts';
+  isLintablePath,
+  isPolicyFileName,
+  isSkippedDirectory,
+  POLICY_FILE_EXTENSIONS,
+  SKIPPED_DIRECTORIES,
+} from './policy/lint/policy-file-selection.ts';
 export type {
   CoverageGap,
   CoverageGapStatus,
@@ -252,8 +294,31 @@ export { type BaselineResult, readBaselineFingerprints } from './report/read-bas
 export { REPORT_SCHEMA } from './report/report-schema.ts';
 export { buildSarifLog, renderSarif, SARIF_FINGERPRINT_KEY, type SarifOptions } from './report/sarif.ts';
 export { renderText, type TextOptions } from './report/text.ts';
-export { GLOBAL_REGION, type PlanScanOptions, type PlanTarget, planScan, RUNS_AFTER, type ScanUnit } from './scan/plan.ts';
-export { parseScanServices, type ScanServicesResult } from './scan/scan-services.ts';
+export { renderVerifyText } from './report/verify-text.ts';
+export { COMPUTE_RULES } from './rules/compute-rules.ts';
+export { DATA_RULES } from './rules/data-rules.ts';
+export { evaluateRules, hitToFinding, type NotEvaluated, type RuleEvaluation } from './rules/evaluate.ts';
+export { IDENTITY_RULES } from './rules/identity-rules.ts';
+export { ALL_RULES } from './rules/index.ts';
+export { PRICES_AS_OF } from './rules/prices.ts';
+export type { Rule, RuleContext, RuleHit, RuleInput, RuleScope } from './rules/rule.ts';
+export type { Collector, CollectorContext, CollectorOperation, CollectorTarget } from './scan/collector.ts';
+export { createIamCollector, type IamCollectorOptions } from './scan/collectors/iam.ts';
+export { ALL_COLLECTORS } from './scan/collectors/index.ts';
+export { HOME_REGIONS, homeRegionOf, listEnabledRegions } from './scan/enabled-regions.ts';
+export * from './scan/inventory.ts';
+export type { InventoryError } from './scan/inventory-errors.ts';
+export { type InventoryParseResult, parseInventory, serializeInventory } from './scan/inventory-io.ts';
+export { INVENTORY_SCHEMA } from './scan/inventory-schema.ts';
+export {
+  GLOBAL_REGION,
+  type PlanScanOptions,
+  type PlanTarget,
+  planScan,
+  RUNS_AFTER,
+  type ScanUnit,
+} from './scan/plan.ts';
+export { RateLimiter, type RateLimiterOptions, type RateLimitKey } from './scan/rate-limiter.ts';
 export {
   type ApiFamily,
   apiFamilyOf,
@@ -262,10 +327,6 @@ export {
   type RateLimitOverrides,
   resolveRateLimits,
 } from './scan/rate-limits.ts';
-export { type RateLimitKey, RateLimiter, type RateLimiterOptions } from './scan/rate-limiter.ts';
-export { type ScanClock, type Sleep, systemClock, systemSleep } from './scan/scan-time.ts';
-export { HOME_REGIONS, homeRegionOf, listEnabledRegions } from './scan/enabled-regions.ts';
-export type { ProgressOutcome, ScanSession, ScanTarget } from './scan/scan-account.ts';
 export {
   DEFAULT_SCAN_CONCURRENCY,
   DEFAULT_UNIT_DEADLINE_MS,
@@ -274,59 +335,9 @@ export {
   type ScanProgress,
 } from './scan/run-scan.ts';
 export type { UnitOutcome } from './scan/run-unit.ts';
-export { INVENTORY_SCHEMA } from './scan/inventory-schema.ts';
-export type { InventoryError } from './scan/inventory-errors.ts';
-export { type InventoryParseResult, parseInventory, serializeInventory } from './scan/inventory-io.ts';
-export * from './scan/inventory.ts';
-export type { Collector, CollectorContext, CollectorOperation, CollectorTarget } from './scan/collector.ts';
-export { ALL_COLLECTORS } from './scan/collectors/index.ts';
-export { createIamCollector, type IamCollectorOptions } from './scan/collectors/iam.ts';
-export { ALL_RULES } from './rules/index.ts';
-export { evaluateRules, hitToFinding, type NotEvaluated, type RuleEvaluation } from './rules/evaluate.ts';
-export type { Rule, RuleContext, RuleHit, RuleInput, RuleScope } from './rules/rule.ts';
-export { PRICES_AS_OF } from './rules/prices.ts';
-export { ALL_POLICY_CHECKS } from './policy/checks/index.ts';
-export type {
-  AccessChange,
-  AccessElement,
-  DiffAccessLevel,
-  GrantedAccess,
-  GrantReason,
-  LevelGroup,
-  RemovalReason,
-  RemovedAccess,
-} from './policy/diff/access-change.ts';
-export { NEW_ACCESS_RULE_ID, REMOVED_ACCESS_RULE_ID } from './policy/diff/access-findings.ts';
-export { diffPolicyFile, type PolicyFileDiff, type PolicyFileVersions } from './policy/diff/diff-policy-file.ts';
-export {
-  type LintFile,
-  type LintNotice,
-  type LintOptions,
-  type LintResult,
-  lintFiles,
-  type UnreadFile,
-} from './policy/lint/lint-files.ts';
-export {
-  isLintablePath,
-  isPolicyFileName,
-  isSkippedDirectory,
-  POLICY_FILE_EXTENSIONS,
-  SKIPPED_DIRECTORIES,
-} from './policy/lint/policy-file-selection.ts';
-export { CORRECTNESS_CHECKS } from './policy/checks/correctness-checks.ts';
-export { PERMISSION_CHECKS } from './policy/checks/permission-checks.ts';
-export type { PolicyCheck, PolicyCheckContext, PolicyProblem } from './policy/checks/policy-check.ts';
-export {
-  type AnalyzeOptions,
-  analyzeDocument,
-  analyzePolicyFile,
-  extractProblemToFinding,
-  type FileAnalysis,
-  problemToFinding,
-} from './policy/analyze.ts';
-export { IDENTITY_RULES } from './rules/identity-rules.ts';
-export { COMPUTE_RULES } from './rules/compute-rules.ts';
-export { DATA_RULES } from './rules/data-rules.ts';
+export type { ProgressOutcome, ScanSession, ScanTarget } from './scan/scan-account.ts';
+export { parseScanServices, type ScanServicesResult } from './scan/scan-services.ts';
+export { type ScanClock, type Sleep, systemClock, systemSleep } from './scan/scan-time.ts';
 export {
   AUDIT_PAGE,
   AUDIT_RESULTS,

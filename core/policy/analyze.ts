@@ -37,7 +37,11 @@ function policyLabel(document: PolicyDocument): string {
 }
 
 /** Turns one check problem into a Finding at its exact source location. */
-export function problemToFinding(check: PolicyCheck, document: PolicyDocument, problem: PolicyProblem): Finding {
+export function problemToFinding(
+  check: PolicyCheck,
+  document: PolicyDocument,
+  problem: PolicyProblem,
+): Finding {
   const statement = statementLabel(problem);
   const where = statement ? `${policyLabel(document)} ${statement}` : policyLabel(document);
   const severity: Severity = problem.severity ?? check.defaultSeverity;
@@ -67,10 +71,17 @@ export function problemToFinding(check: PolicyCheck, document: PolicyDocument, p
   };
 }
 
-const EXTRACT_PROBLEM_RULES: Record<ExtractProblem['kind'], { ruleId: string; severity: Severity; title: string }> = {
+const EXTRACT_PROBLEM_RULES: Record<
+  ExtractProblem['kind'],
+  { ruleId: string; severity: Severity; title: string }
+> = {
   'parse-error': { ruleId: 'iam.policy.cannot-parse', severity: 'medium', title: 'File cannot be parsed' },
   'invalid-policy': { ruleId: 'iam.policy.malformed', severity: 'high', title: 'Malformed policy' },
-  unresolved: { ruleId: 'iam.policy.unresolved', severity: 'info', title: 'Policy computed elsewhere, not analysed' },
+  unresolved: {
+    ruleId: 'iam.policy.unresolved',
+    severity: 'info',
+    title: 'Policy computed elsewhere, not analysed',
+  },
   skipped: { ruleId: 'iam.policy.file-skipped', severity: 'info', title: 'File skipped' },
 };
 

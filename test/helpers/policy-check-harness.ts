@@ -44,10 +44,15 @@ export function testPolicyCheck(check: PolicyCheck, cases: readonly PolicyCheckC
       );
       const own = findings
         .filter((finding) => finding.ruleId === check.id)
-        .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-      expect(own.map((finding) => finding.location?.line), JSON.stringify(own.map((f) => f.message))).toEqual(
-        testCase.expected.map((expected) => expected.line),
-      );
+        .sort(
+          (a, b) =>
+            (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+            (a.location?.column ?? 0) - (b.location?.column ?? 0),
+        );
+      expect(
+        own.map((finding) => finding.location?.line),
+        JSON.stringify(own.map((f) => f.message)),
+      ).toEqual(testCase.expected.map((expected) => expected.line));
       testCase.expected.forEach((expected, index) => {
         const finding = own[index];
         if (expected.column !== undefined) expect(finding?.location?.column).toBe(expected.column);

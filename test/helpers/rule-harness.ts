@@ -20,7 +20,13 @@ export const TEST_NOW = new Date('2026-11-25T12:00:00Z');
 /** Coverage saying every service was read in every scope: the default, so cases only state what failed. */
 function fullCoverage(regions: readonly string[]): CoverageEntry[] {
   return ['global', ...regions].flatMap((region) =>
-    SCAN_SERVICES.map((service) => ({ accountId: TEST_ACCOUNT, region, service, operation: '*', status: 'ok' as const })),
+    SCAN_SERVICES.map((service) => ({
+      accountId: TEST_ACCOUNT,
+      region,
+      service,
+      operation: '*',
+      status: 'ok' as const,
+    })),
   );
 }
 
