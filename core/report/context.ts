@@ -54,6 +54,33 @@ export interface ReportStats {
   files?: number;
   /** Policy documents analysed. */
   policyDocuments?: number;
+  /** AWS API calls per `Service:Operation` (e.g. 'EC2:DescribeInstances'): logical calls and HTTP attempts. */
+  apiCallsByOperation?: Record<string, ApiCallCount>;
+  /** Resources inventoried per type (e.g. 'AWS::EC2::Instance'); a type whose data was not collected is absent. */
+  resourcesByType?: Record<string, number>;
+}
+
+/** Calls of one AWS operation. */
+export interface ApiCallCount {
+  /** Logical calls made (each page of a paginated listing is one). */
+  calls: number;
+  /** HTTP requests sent, retries included. */
+  attempts: number;
+}
+
+/**
+ * A rule that could not run in one scope because an input it needs was denied, failed, skipped or not scanned:
+ * reported so that the absence of its findings there is never taken for a pass.
+ */
+export interface NotEvaluatedRule {
+  /** The rule id, e.g. 'aws.ec2.ebs-volume-unencrypted'. */
+  ruleId: string;
+  /** The account. */
+  accountId: string;
+  /** The region, or 'global' for account-wide rules. */
+  region: string;
+  /** Which input was missing and why, e.g. 'ec2:DescribeVolumes denied (UnauthorizedOperation: ...)'. */
+  reason: string;
 }
 
 /** Rule text from the rule catalogue, for renderers that describe rules as well as findings (SARIF). */
@@ -80,6 +107,8 @@ export interface ReportContext {
   finishedAt?: string;
   /** Parts not covered; absent when the run has no notion of coverage (a policy-only analysis). */
   coverage?: CoverageGap[];
+  /** Rules that could not run where their input was missing (live scans); absent when the run has no rules. */
+  notEvaluated?: NotEvaluatedRule[];
   /** Counters of the run. */
   stats?: ReportStats;
   /** Rule text by rule id; rules without an entry are described from their first finding. */

@@ -1,7 +1,14 @@
 import type { Finding } from '../findings/finding.ts';
 import { sortFindings } from '../findings/sort.ts';
 import { type FindingSummary, summarizeFindings } from '../findings/summary.ts';
-import type { CoverageGap, ReportContext, ReportStats, ReportTarget, ReportTool } from './context.ts';
+import type {
+  CoverageGap,
+  NotEvaluatedRule,
+  ReportContext,
+  ReportStats,
+  ReportTarget,
+  ReportTool,
+} from './context.ts';
 
 /** The JSON report; its schema is `REPORT_SCHEMA` (report-schema.ts), which documents every field. */
 export interface JsonReport {
@@ -17,6 +24,8 @@ export interface JsonReport {
   targets: ReportTarget[];
   /** What was not covered; empty when nothing is missing. */
   coverage: CoverageGap[];
+  /** Rules that could not run where their input was missing; present for live scans only. */
+  notEvaluated?: NotEvaluatedRule[];
   /** Counters of the run. */
   stats: ReportStats;
   /** Counts and savings over the findings. */
@@ -34,6 +43,8 @@ export function buildJsonReport(findings: readonly Finding[], context: ReportCon
     finishedAt: context.finishedAt ?? null,
     targets: context.targets ?? [],
     coverage: context.coverage ?? [],
+    // Only runs that evaluate rules know what they could not evaluate; a policy analysis leaves it out.
+    ...(context.notEvaluated === undefined ? {} : { notEvaluated: context.notEvaluated }),
     stats: context.stats ?? {},
     summary: summarizeFindings(findings),
     findings: sortFindings(findings),

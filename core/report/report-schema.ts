@@ -194,6 +194,44 @@ export const REPORT_SCHEMA = {
         resources: count('Resources inventoried.'),
         files: count('Files read.'),
         policyDocuments: count('Policy documents analysed.'),
+        apiCallsByOperation: {
+          type: 'object',
+          description:
+            "AWS API calls per operation, keyed 'Service:Operation' (e.g. 'EC2:DescribeInstances'); each page of a listing is one call.",
+          additionalProperties: {
+            type: 'object',
+            description: 'The calls of one operation.',
+            additionalProperties: false,
+            required: ['calls', 'attempts'],
+            properties: {
+              calls: count('Logical calls made.'),
+              attempts: count('HTTP requests sent, retries included.'),
+            },
+          },
+        },
+        resourcesByType: {
+          type: 'object',
+          description:
+            "Resources inventoried per type (e.g. 'AWS::EC2::Instance'); a type whose data was not collected is absent.",
+          additionalProperties: count('Resources of this type.'),
+        },
+      },
+    },
+    notEvaluated: {
+      type: 'array',
+      description:
+        'Rules that could not run in a scope because an input they need was denied, failed, skipped or not scanned; present for live scans. The absence of their findings there is not a pass.',
+      items: {
+        type: 'object',
+        description: 'One rule in one scope.',
+        additionalProperties: false,
+        required: ['ruleId', 'accountId', 'region', 'reason'],
+        properties: {
+          ruleId: { type: 'string', minLength: 1, description: 'The rule id.' },
+          accountId: { type: 'string', description: 'The account.' },
+          region: { type: 'string', description: "The region, or 'global' for account-wide rules." },
+          reason: { type: 'string', description: 'Which input was missing and why.' },
+        },
       },
     },
     summary: {
