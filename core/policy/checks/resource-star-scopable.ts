@@ -24,11 +24,13 @@ export const resourceStarScopable = {
     for (const context of analysis.statements) {
       const finding = resourceStarFinding(analysis, context);
       if (finding?.rung !== 'scopable') continue;
+      const one = finding.actions.length === 1;
+      const noun = one ? 'action' : 'actions';
       const kind =
         finding.level === 'Write'
-          ? 'write actions narrowed only by a condition'
-          : `${finding.level.toLowerCase()} actions`;
-      const verb = finding.actions.length === 1 ? 'supports' : 'support';
+          ? `write ${noun}, narrowed only by a condition`
+          : `${finding.level.toLowerCase()} ${noun}`;
+      const verb = one ? 'supports' : 'support';
       problems.push(
         resourceStarProblem(
           finding,

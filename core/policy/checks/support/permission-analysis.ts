@@ -85,10 +85,8 @@ export interface PermissionAnalysis {
   catalog: IamCatalog;
   /** Allow statements, in source order. */
   statements: StatementContext[];
-  /** Every place `action` is granted, with its reach; cached per action. */
-  grantsOf(action: ActionInfo): readonly GrantOf[];
-  /** False when no entry can grant an action of `service` (lowercase prefix): a cheap test before grantsOf. */
-  mayGrantService(service: string): boolean;
+  /** Whether `grant` (an Action entry or a NotAction) covers `action`, whatever the resources. */
+  covers(grant: ActionGrant, action: ActionInfo): boolean;
   /** The actions an Action grant covers (catalogue expansion; empty for NotAction and unknown actions). */
   actionsOf(grant: ActionGrant): readonly ActionInfo[];
   /** How far the statement reaches for `action`: every resource, named ones, or none it can apply to. */
@@ -138,15 +136,21 @@ export function resourcePattern(value: PolicyScalar): string | undefined {
 
 /** `*` and `*:*`: every action of every service. */
 export function isAllActions(value: string): boolean {
-  return /^\*+(:\*+)?$/.test(value);
+  return value.charCodeAt(0) === STAR && /^\*+(:\*+)?$/.test(value);
 }
 
-/** `*`, `svc:*`, `*:Get*`: a whole service or more. */
+const STAR = 42; // '*'
+
+/** `*`, `svc:*`, `*:Get*`: a whole service or more. Decided without a RegExp: it runs once per Action entry. */
 function isServiceWide(value: string): boolean {
-  if (isStar(value)) return true;
   const colon = value.indexOf(':');
-  if (colon === -1) return false;
-  return /[*?]/.test(value.slice(0, colon)) || isStar(value.slice(colon + 1));
+  if (colon === -1) return value.length > 0 && isStar(value);
+  for (let i = 0; i < colon; i++) {
+    const code = value.charCodeAt(i);
+    if (code === STAR || code === 63 /* '?' */) return true;
+  }
+  for (let i = colon + 1; i < value.length; i++) if (value.charCodeAt(i) !== STAR) return false;
+  return value.length > colon + 1;
 }
 
 function everyResourceOf(statement: PolicyStatement): EveryResource | undefined {
@@ -240,58 +244,12 @@ function buildAnalysis(document: PolicyDocument, catalog: IamCatalog): Permissio
       : undefined;
   }
 
-  // Grants indexed by the service they name, built on the first question, so finding where an action is granted
-  // looks at that service's entries (and the few spanning services) rather than at every entry of the document.
-  const contextOf = new Map<PolicyStatement, StatementContext>();
-  let index: { byService: Map<string, ActionGrant[]>; spanning: ActionGrant[] } | undefined;
-  function grantIndex() {
-    if (index) return index;
-    const byService = new Map<string, ActionGrant[]>();
-    const spanning: ActionGrant[] = [];
-    for (const context of statements) {
-      contextOf.set(context.statement, context);
-      for (const grant of context.grants) {
-        const service = grant.facts?.service;
-        if (service === undefined) spanning.push(grant);
-        else {
-          const list = byService.get(service);
-          if (list) list.push(grant);
-          else byService.set(service, [grant]);
-        }
-      }
-    }
-    index = { byService, spanning };
-    return index;
-  }
-
-  const byAction = new Map<ActionInfo, readonly GrantOf[]>();
   const memos = new Map<MemoKey<unknown>, unknown>();
   return {
     document,
     catalog,
     statements,
-    grantsOf(action) {
-      let found = byAction.get(action);
-      if (!found) {
-        const list: GrantOf[] = [];
-        const { byService, spanning } = grantIndex();
-        for (const candidates of [byService.get(action.service), spanning]) {
-          for (const grant of candidates ?? []) {
-            if (!includes(grant, action)) continue;
-            const context = contextOf.get(grant.statement)!;
-            const reach = reachOf(context, action);
-            if (reach) list.push({ grant, context, reach });
-          }
-        }
-        // In source order, as the checks report.
-        list.sort(
-          (a, b) => a.grant.range.line - b.grant.range.line || a.grant.range.column - b.grant.range.column,
-        );
-        found = list;
-        byAction.set(action, found);
-      }
-      return found;
-    },
+    covers: includes,
     actionsOf(grant) {
       return grant.facts?.actions ?? [];
     },
@@ -301,10 +259,6 @@ function buildAnalysis(document: PolicyDocument, catalog: IamCatalog): Permissio
       const value = compute();
       memos.set(key, value);
       return value;
-    },
-    mayGrantService(service) {
-      const { byService, spanning } = grantIndex();
-      return spanning.length > 0 || byService.has(service);
     },
   };
 }

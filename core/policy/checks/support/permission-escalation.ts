@@ -90,13 +90,19 @@ interface ResolvedPath {
   with: { key: string; action: ActionInfo }[][];
 }
 
-const resolvedPaths = new WeakMap<IamCatalog, ResolvedPath[]>();
+/** The paths of one catalogue, and every action they name (for one pass over a document's grants). */
+interface ResolvedPaths {
+  paths: ResolvedPath[];
+  actions: readonly ActionInfo[];
+}
+
+const resolvedPaths = new WeakMap<IamCatalog, ResolvedPaths>();
 
 /** The paths whose actions all exist in `catalog` (a test checks that all do), looked up once per catalogue. */
-function pathsOf(catalog: IamCatalog): ResolvedPath[] {
+function pathsOf(catalog: IamCatalog): ResolvedPaths {
   let resolved = resolvedPaths.get(catalog);
   if (!resolved) {
-    resolved = [];
+    const paths: ResolvedPath[] = [];
     for (const path of ESCALATION_PATHS) {
       const key = catalog.action(path.key);
       const groups = path.with.map((group) =>
@@ -105,30 +111,58 @@ function pathsOf(catalog: IamCatalog): ResolvedPath[] {
           return action ? [{ key: name, action }] : [];
         }),
       );
-      if (key && groups.every((group) => group.length > 0)) resolved.push({ path, key, with: groups });
+      if (key && groups.every((group) => group.length > 0)) paths.push({ path, key, with: groups });
     }
+    const actions = [
+      ...new Set(paths.flatMap((path) => [path.key, ...path.with.flat().map((c) => c.action)])),
+    ];
+    resolved = { paths, actions };
     resolvedPaths.set(catalog, resolved);
   }
   return resolved;
 }
 
-/** Grants of `action` outside full-administrator statements (those are reported as full admin). */
-function grantsOfAction(analysis: PermissionAnalysis, action: ActionInfo): readonly GrantOf[] {
-  if (!analysis.mayGrantService(action.service)) return NONE;
-  const found = analysis.grantsOf(action);
-  return found.some((grant) => grant.context.admin) ? found.filter((grant) => !grant.context.admin) : found;
+/**
+ * Where the document grants each action some path names, outside full-administrator statements (those are
+ * reported as full admin), in source order: one pass over the grants, each asking its pattern's cached facts
+ * which path actions it covers.
+ */
+function pathGrants(
+  analysis: PermissionAnalysis,
+  actions: readonly ActionInfo[],
+): Map<ActionInfo, GrantOf[]> {
+  const found = new Map<ActionInfo, GrantOf[]>();
+  for (const context of analysis.statements) {
+    if (context.admin) continue;
+    for (const grant of context.grants) {
+      const covered = grant.facts
+        ? grant.facts.coveredAmong(actions)
+        : actions.filter((action) => analysis.covers(grant, action));
+      for (const action of covered) {
+        const reach = analysis.reachOf(context, action);
+        if (!reach) continue;
+        const list = found.get(action);
+        if (list) list.push({ grant, context, reach });
+        else found.set(action, [{ grant, context, reach }]);
+      }
+    }
+  }
+  return found;
 }
 
 function evaluate(analysis: PermissionAnalysis): EscalationGrant[] {
   const byGrant = new Map<ActionGrant, EscalationGrant>();
-  for (const { path, key, with: groups } of pathsOf(analysis.catalog)) {
-    const keyGrants = grantsOfAction(analysis, key);
+  const { paths, actions } = pathsOf(analysis.catalog);
+  const granted = pathGrants(analysis, actions);
+  if (granted.size === 0) return [];
+  for (const { path, key, with: groups } of paths) {
+    const keyGrants = granted.get(key) ?? NONE;
     if (keyGrants.length === 0) continue;
     const companions: EscalationStep[] = [];
     for (const group of groups) {
       let satisfied: EscalationStep | undefined;
       for (const candidate of group) {
-        const found = grantsOfAction(analysis, candidate.action)[0];
+        const found = granted.get(candidate.action)?.[0];
         if (found) {
           satisfied = step(found, candidate.key);
           break;

@@ -38,6 +38,8 @@ export interface PatternFacts {
   readonly notable: readonly ActionInfo[];
   /** Whether it covers `action`: an identity test, or a set built on first use for a wildcard. */
   covers(action: ActionInfo): boolean;
+  /** The actions of `list` it covers; remembered for the last list asked about (callers pass one fixed list). */
+  coveredAmong(list: readonly ActionInfo[]): readonly ActionInfo[];
 }
 
 /**
@@ -175,6 +177,7 @@ class LazyPatternFacts implements PatternFacts {
   readonly actions: readonly ActionInfo[];
   #classified: Classified | undefined;
   #members: Set<ActionInfo> | undefined;
+  #among: { list: readonly ActionInfo[]; covered: readonly ActionInfo[] } | undefined;
 
   readonly #classifier: (action: ActionInfo) => ActionFacts;
 
@@ -209,6 +212,22 @@ class LazyPatternFacts implements PatternFacts {
     if (this.actions.length <= 1) return this.actions[0] === action;
     this.#members ??= new Set(this.actions);
     return this.#members.has(action);
+  }
+
+  coveredAmong(list: readonly ActionInfo[]): readonly ActionInfo[] {
+    if (this.#among?.list !== list) {
+      const only = this.actions.length === 1 ? this.actions[0]! : undefined;
+      const covered = only
+        ? list.includes(only)
+          ? [only]
+          : EMPTY
+        : list.filter(
+            (action) =>
+              (this.service === undefined || this.service === action.service) && this.covers(action),
+          );
+      this.#among = { list, covered };
+    }
+    return this.#among.covered;
   }
 
   #details(): Classified {

@@ -3,6 +3,7 @@ import { buildPolicyDocument, type DocumentContext } from '../build-document.ts'
 import type { ExtractContext } from '../collector.ts';
 import type { LocatedProblem } from '../extract-result.ts';
 import type { Attribute, Block, Body } from '../hcl/ast.ts';
+import { inferPolicyKind } from '../infer-kind.ts';
 import { policyAttributesOf, type TerraformPolicyAttribute } from './policy-attributes.ts';
 import { attribute, policyDocumentDataNode } from './policy-document-data.ts';
 import { resolvePolicyValue } from './policy-value.ts';
@@ -112,6 +113,10 @@ function collectDataSource(
       },
     };
     const built = buildPolicyDocument(node, documentContext);
+    // Not used in this file (the role often lives in another one): judge the kind from the statements, as for
+    // a bare JSON policy, so a trust document with principals is not checked as an identity policy.
+    if (first === undefined && built.document)
+      built.document.kind = inferPolicyKind(built.document.statements);
     // Structural problems belong to the data source, not to each use of it: they are reported once.
     context.collector.addBuilt(index === 0 ? built : { ...built, problems: [] });
   });

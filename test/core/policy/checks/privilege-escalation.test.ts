@@ -170,6 +170,25 @@ describe('iam.policy.privilege-escalation', () => {
       expected: [{ line: 11, column: 21, severity: 'critical', message: 'CodeBuild project' }],
     },
     {
+      name: 'Terraform jsonencode: iam:PassRole with lambda actions in another statement',
+      path: 'main.tf',
+      text: [
+        'resource "aws_iam_role_policy" "deployer" {',
+        '  role = aws_iam_role.deployer.id',
+        '  policy = jsonencode({',
+        '    Version = "2012-10-17"',
+        '    Statement = [',
+        '      { Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:CreateEventSourceMapping"], Resource = "*" },',
+        '      { Effect = "Allow", Action = "iam:PassRole", Resource = "*" },',
+        '    ]',
+        '  })',
+        '}',
+      ].join('\n'),
+      expected: [
+        { line: 7, column: 36, severity: 'critical', message: 'lambda:CreateEventSourceMapping (line 6)' },
+      ],
+    },
+    {
       name: 'Terraform aws_iam_policy_document',
       path: 'main.tf',
       text: [

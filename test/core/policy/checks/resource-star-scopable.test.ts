@@ -35,7 +35,7 @@ describe('iam.policy.resource-star-scopable', () => {
       text: policyJson([
         { Effect: 'Allow', Action: ['ec2:DescribeInstances', 'sqs:GetQueueAttributes'], Resource: '*' },
       ]),
-      expected: [{ line: 10, message: 'sqs:GetQueueAttributes (read actions) supports' }],
+      expected: [{ line: 10, message: 'sqs:GetQueueAttributes (read action) supports' }],
     },
     {
       name: 'does not fire: ec2:Describe* on "*" (accepts only "*")',
