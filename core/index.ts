@@ -274,6 +274,7 @@ export {
   POLICY_FILE_EXTENSIONS,
   SKIPPED_DIRECTORIES,
 } from './policy/lint/policy-file-selection.ts';
+export { renderPolicyCheckTable, renderRuleTable } from './report/catalog-tables.ts';
 export type {
   CoverageGap,
   CoverageGapStatus,
