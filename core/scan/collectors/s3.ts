@@ -23,8 +23,12 @@ import { OperationTally } from './support/s3-operation-tally.ts';
 
 /** S3's largest ListBuckets page; asking for a page size also makes S3 include each bucket's region. */
 const MAX_BUCKETS_PER_PAGE = 10_000;
-/** Buckets read at once (each with its nine calls in flight): quick, and far below S3's request rates. */
-const BUCKET_CONCURRENCY = 8;
+/**
+ * Buckets read at once (each with its nine calls in flight). S3 throttles per bucket (5,500 GETs/s), so the
+ * region-wide token bucket is the real limit; 32 keeps ~300 requests in flight, which bench:scan showed halves
+ * the S3 unit's wall time at 100 ms latency compared with 8.
+ */
+const BUCKET_CONCURRENCY = 32;
 /**
  * The coverage name of the account-level Block Public Access read. The SDK operation is S3 Control's
  * GetPublicAccessBlock, which would collide with the per-bucket GetPublicAccessBlock in the same service;

