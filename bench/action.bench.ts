@@ -46,7 +46,13 @@ async function buildMinimalAction(dir: string): Promise<string> {
       `core.setOutput('status', String(response.status));\n`,
   );
   const ncc = require('@vercel/ncc') as Ncc;
-  const output = await ncc(entry, { esm: false, filename: 'index.js', sourceMap: true, cache: false, quiet: true });
+  const output = await ncc(entry, {
+    esm: false,
+    filename: 'index.js',
+    sourceMap: true,
+    cache: false,
+    quiet: true,
+  });
   const out = join(dir, 'hello-dist');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'index.js'), output.code);
@@ -56,7 +62,11 @@ async function buildMinimalAction(dir: string): Promise<string> {
 }
 
 /** Milliseconds from spawning `node script` to its first request, one fresh process. */
-async function coldStart(script: string, env: (url: string) => Record<string, string>, cwd: string): Promise<number> {
+async function coldStart(
+  script: string,
+  env: (url: string) => Record<string, string>,
+  cwd: string,
+): Promise<number> {
   let firstRequest: number | undefined;
   const server = createServer((_request, response) => {
     firstRequest ??= performance.now();
@@ -66,9 +76,14 @@ async function coldStart(script: string, env: (url: string) => Record<string, st
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [script], { cwd, env: { PATH: process.env.PATH ?? '', ...env(url) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [script], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env(url) },
+    stdio: 'ignore',
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  while (firstRequest === undefined && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 1));
+  while (firstRequest === undefined && child.exitCode === null)
+    await new Promise((resolve) => setTimeout(resolve, 1));
   child.kill('SIGKILL');
   await exited;
   server.closeAllConnections();
@@ -106,8 +121,14 @@ async function main(): Promise<void> {
     number: 2,
     pull_request: {
       number: 2,
-      head: { sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', repo: { full_name: 'Codertocat/Hello-World' } },
-      base: { sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e', repo: { full_name: 'Codertocat/Hello-World' } },
+      head: {
+        sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+        repo: { full_name: 'Codertocat/Hello-World' },
+      },
+      base: {
+        sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+        repo: { full_name: 'Codertocat/Hello-World' },
+      },
     },
   });
   writeFileSync(join(dir, 'pull-request.json'), pullRequest);
@@ -125,8 +146,16 @@ async function main(): Promise<void> {
     'INPUT_SARIF-FILE': '',
   });
   const scenarios: { name: string; script: string; env: (url: string) => Record<string, string> }[] = [
-    { name: 'minimal action (getInput + one fetch)', script: hello, env: (url) => ({ ...runner('push', url), INPUT_WHO: 'bench' }) },
-    { name: 'Axiom, pull request (first: GitHub API)', script: axiom, env: (url) => runner('pull_request', url) },
+    {
+      name: 'minimal action (getInput + one fetch)',
+      script: hello,
+      env: (url) => ({ ...runner('push', url), INPUT_WHO: 'bench' }),
+    },
+    {
+      name: 'Axiom, pull request (first: GitHub API)',
+      script: axiom,
+      env: (url) => runner('pull_request', url),
+    },
     {
       name: 'Axiom, scheduled scan (first: OIDC token)',
       script: axiom,
@@ -139,7 +168,10 @@ async function main(): Promise<void> {
     },
   ];
 
-  const results: { name: string; times: number[] }[] = scenarios.map((scenario) => ({ name: scenario.name, times: [] }));
+  const results: { name: string; times: number[] }[] = scenarios.map((scenario) => ({
+    name: scenario.name,
+    times: [],
+  }));
   // Interleaved, so a burst of load on the machine hits every scenario alike.
   for (let run = 0; run < runs; run++)
     for (const [index, scenario] of scenarios.entries())
@@ -148,7 +180,9 @@ async function main(): Promise<void> {
   const helloCode = readCode(hello);
   const axiomCode = readCode(axiom);
   const lines = [
-    `Action start-up, ${runs} cold runs each (Node ${process.versions.node}, ${cpus().length} CPUs, load ${loadavg().map((value) => value.toFixed(2)).join(' ')})`,
+    `Action start-up, ${runs} cold runs each (Node ${process.versions.node}, ${cpus().length} CPUs, load ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')})`,
     '',
     'Bundle                          index.js    gzipped    dist/ total',
     `minimal action                  ${pad(mb(helloCode.length))} ${pad(mb(gzipSync(helloCode).length))} ${mb(folderBytes(join(hello, '..')))}`,
