@@ -274,6 +274,33 @@ export {
   POLICY_FILE_EXTENSIONS,
   SKIPPED_DIRECTORIES,
 } from './policy/lint/policy-file-selection.ts';
+export { renderScanBlocks, type ScanBlocksOptions } from './report/block-kit.ts';
+export {
+  CONNECT_MODAL_FIELDS,
+  type ConnectModalInput,
+  renderConnectModal,
+} from './report/block-kit-connect.ts';
+export { type RotationBlocksOptions, renderRotationBlocks } from './report/block-kit-rotation.ts';
+export { codeSections, escapedWithin, escapeMrkdwn, linesWithin, truncate } from './report/block-kit-text.ts';
+export {
+  type ActionsBlock,
+  type ButtonElement,
+  type ContextBlock,
+  type DividerBlock,
+  type HeaderBlock,
+  type InputBlock,
+  type MessageBlock,
+  type ModalBlock,
+  type ModalView,
+  type MrkdwnText,
+  type MultiConversationsSelectElement,
+  type PlainText,
+  type PlainTextInputElement,
+  type SectionBlock,
+  SLACK_LIMITS,
+  type SlackMessage,
+} from './report/block-kit-types.ts';
+export { renderVerifyBlocks, type VerifyBlocksOptions } from './report/block-kit-verify.ts';
 export { renderPolicyCheckTable, renderRuleTable } from './report/catalog-tables.ts';
 export type {
   CoverageGap,

@@ -117,11 +117,11 @@ export async function appendAudit(
 export async function listAudit(db: SqlClient, query: AuditQuery = {}): Promise<AuditEntry[]> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? AUDIT_PAGE.default), 1), AUDIT_PAGE.max);
   if (query.connection === undefined)
-    return (await db.query(`SELECT ${COLUMNS} FROM audit_log ORDER BY id DESC LIMIT $1`, [limit])).map(
-      entryOf,
-    );
+    return (
+      await db.query(`SELECT ${COLUMNS} FROM audit_log ORDER BY audit_log.id DESC LIMIT $1`, [limit])
+    ).map(entryOf);
   const rows = await db.query(
-    `SELECT ${COLUMNS} FROM audit_log WHERE connection_name = $1 ORDER BY id DESC LIMIT $2`,
+    `SELECT ${COLUMNS} FROM audit_log WHERE connection_name = $1 ORDER BY audit_log.id DESC LIMIT $2`,
     [normalizeConnectionName(query.connection), limit],
   );
   return rows.map(entryOf);

@@ -63,6 +63,13 @@ describeEachBackend('audit log', (database, kind) => {
     expect(await store.listAudit({ limit: 0 })).toHaveLength(1);
   });
 
+  it('lists newest first past nine entries (ids sort as numbers, not text)', async () => {
+    for (let index = 1; index <= 12; index += 1)
+      await store.appendAudit({ actor: 'U0ADMIN1', command: `help ${index}`, result: 'ok' });
+    const newest = (await store.listAudit({ limit: 3 })).map((entry) => entry.command);
+    expect(newest).toEqual(['help 12', 'help 11', 'help 10']);
+  });
+
   it('keeps secrets out of the log', async () => {
     const entry = await store.appendAudit({
       actor: 'U0ADMIN1',
