@@ -30,7 +30,6 @@ import { type PublishResult, publishReport } from './publish/publish-report.ts';
 import { ACTION_HOME, checkName, commentMarker, ruleDescriptions, sarifCategory } from './report-context.ts';
 import { type Environment, type RunContext, readRunContext } from './run-context.ts';
 import { decideScan } from './scan-decision.ts';
-import { runScanStage } from './scan-stage.ts';
 import type { Toolkit } from './toolkit.ts';
 
 /** The JSON report's file name, written in the workspace. */
@@ -210,6 +209,9 @@ export async function runAction(deps: ActionDependencies): Promise<ActionOutcome
     else toolkit.info(decision.reason);
   }
   if (decision.action === 'scan') {
+    // Loaded only when scanning: the live scan brings the AWS SDK, which the bundle keeps in a chunk of its own
+    // so that a run without a scan (most pull requests) does not pay to compile it.
+    const { runScanStage } = await import('./scan-stage.ts');
     const scanned = await runScanStage({
       inputs,
       run,

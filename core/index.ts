@@ -24,8 +24,6 @@ export {
   ambientSession,
   assumeRole,
   assumeRoleWithWebIdentity,
-  MAX_SESSION_SECONDS,
-  MIN_SESSION_SECONDS,
   sanitizeSessionName,
   type WebIdentityOptions,
   type WebIdentityTokenSource,
@@ -111,6 +109,7 @@ export {
   type RoleArnResult,
 } from './connect/role-arn.ts';
 export { REFRESH_WINDOW_MS, Session, type SessionKind, type SessionSummary } from './connect/session.ts';
+export { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './connect/session-duration.ts';
 export { ConnectError, type ConnectErrorCode } from './connect/sts-error.ts';
 export { parseTargets, type Target, type TargetError, type TargetsResult } from './connect/targets.ts';
 export {

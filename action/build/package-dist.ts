@@ -1,6 +1,8 @@
 /**
- * `npm run package`: builds dist/ for `runs.using: node24`, `main: dist/index.js`. One CommonJS file made by
- * @vercel/ncc with its source map and licence list, a dist/package.json that makes Node read it as CommonJS
+ * `npm run package`: builds dist/ for `runs.using: node24`, `main: dist/index.js`. CommonJS made by @vercel/ncc:
+ * index.js, and the chunks it loads only when it scans (`<id>.index.js`: the live scan and the AWS SDK clients,
+ * which a pull request without a scan never compiles), each with its source map; the licences of every package
+ * in any of them (bundle-licenses.ts); a dist/package.json that makes Node read it as CommonJS
  * (the repository's package.json says "type": "module"), and a copy of the IAM action catalogue's data, which
  * core reads from disk at run time, so the Action runs from a checkout without node_modules.
  *
@@ -15,12 +17,15 @@
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { type BundleCompilation, bundleLicenses } from './bundle-licenses.ts';
 
 /** What ncc's JavaScript API returns. */
 interface NccOutput {
   code: string;
   map?: string;
   assets: Record<string, { source: string | Buffer; permissions?: number }>;
+  /** webpack's statistics: its compilation says which modules went into which chunk. */
+  stats: { compilation: BundleCompilation };
 }
 
 /** ncc's JavaScript API (the package ships no types). */
@@ -30,8 +35,8 @@ const root = join(import.meta.dirname, '..', '..');
 const buildDirectory = import.meta.dirname;
 const require = createRequire(import.meta.url);
 
-/** The files ncc emits besides index.js: the licences, source-map support and the source map. */
-const BUNDLE_ASSET = /^(licenses\.txt|sourcemap-register\.js|index\.js\.map)$/;
+/** The files ncc emits besides index.js: source-map support, the source maps, the lazily loaded chunks. */
+const BUNDLE_ASSET = /^(sourcemap-register\.js|index\.js\.map|\d+\.index\.js(\.map)?)$/;
 
 /** Where and how to build. */
 export interface PackageOptions {
@@ -55,7 +60,7 @@ export async function packageDist(options: PackageOptions = {}): Promise<string[
       filename: 'index.js',
       sourceMap: true,
       sourceMapRegister: true,
-      license: 'licenses.txt',
+      // No `license`: ncc writes one licences file per chunk under the same name, so the last chunk's would win.
       transpileOnly: true,
       cache: false,
       minify: options.minify ?? false,
@@ -70,12 +75,12 @@ export async function packageDist(options: PackageOptions = {}): Promise<string[
   await mkdir(dist, { recursive: true });
   const files: Record<string, string | Buffer> = {
     'index.js': output.code,
+    'licenses.txt': bundleLicenses(output.stats.compilation, root),
     'package.json': `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`,
   };
   if (output.map !== undefined) files['index.js.map'] = output.map;
   for (const [name, asset] of Object.entries(output.assets)) {
-    // ncc's own files only: the IAM data is copied whole below, into a folder the Action points core at. A chunk
-    // (from a dynamic import) is refused: ncc then writes the licences of the last chunk only.
+    // ncc's own files only: the IAM data is copied whole below, into a folder the Action points core at.
     if (BUNDLE_ASSET.test(name)) files[name] = asset.source;
     else throw new Error(`ncc emitted an unexpected asset ${name}; decide whether dist/ needs it.`);
   }

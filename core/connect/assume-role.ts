@@ -17,12 +17,8 @@ import { AxiomError } from '../errors.ts';
 import { isValidStsExternalId } from './external-id.ts';
 import { parseRoleArn } from './role-arn.ts';
 import { type IssuedCredentials, Session } from './session.ts';
+import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './session-duration.ts';
 import { type ConnectAttempt, connectFailure } from './sts-error.ts';
-
-/** Shortest session STS grants. */
-export const MIN_SESSION_SECONDS = 900;
-/** Longest session Axiom asks for: credentials live at most one hour. */
-export const MAX_SESSION_SECONDS = 3600;
 
 /** Settings shared by the ways of obtaining a session. */
 export interface StsCallOptions {
