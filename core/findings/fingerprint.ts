@@ -3,7 +3,7 @@
  * scanning and PR comments can tell a new finding from an old one. They are built from identities only, never
  * from positions: inserting lines above a statement, or re-ordering a scan, must not change them.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The identity of a live-scan finding: the rule and the resource it is about. */
 export interface ResourceFingerprintParts {
@@ -57,8 +57,9 @@ export function fingerprintFinding(parts: FingerprintParts): string {
           parts.detail ?? '',
         ]
       : [RECIPE, 'policy', parts.ruleId, normalizeFilePath(parts.file), parts.anchor, parts.element ?? ''];
-  // JSON encoding keeps field boundaries unambiguous: ('a:b', 'c') and ('a', 'b:c') hash differently.
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, LENGTH);
+  // JSON encoding keeps field boundaries unambiguous: ('a:b', 'c') and ('a', 'b:c') hash differently. The one-shot
+  // hash() gives the same digest as createHash().update().digest() without a Hash object per finding.
+  return hash('sha256', JSON.stringify(fields), 'hex').slice(0, LENGTH);
 }
 
 /** A repository path in one spelling: forward slashes, no leading `./`. */

@@ -3,7 +3,7 @@ import { fingerprintFinding } from '../findings/fingerprint.ts';
 import { statementAnchor } from '../findings/policy-anchor.ts';
 import type { IamCatalog } from './catalog/iam-catalog.ts';
 import type { PolicyCheck, PolicyProblem } from './checks/policy-check.ts';
-import type { PolicyDocument, PolicyScalar } from './document.ts';
+import type { PolicyDocument, PolicyScalar, PolicyStatement } from './document.ts';
 import { extractPolicies } from './extract/extract-policies.ts';
 import type { ExtractProblem, ExtractResult, PolicyFile } from './extract/extract-result.ts';
 
@@ -36,11 +36,27 @@ function policyLabel(document: PolicyDocument): string {
   return document.source.holder ?? document.source.file;
 }
 
+/**
+ * Statement anchors already computed for one document, so a statement with many findings (a long Action list) is
+ * serialised and sorted once, not once per finding.
+ */
+export type AnchorCache = Map<PolicyStatement, string>;
+
+function anchorOf(document: PolicyDocument, statement: PolicyStatement, anchors?: AnchorCache): string {
+  let anchor = anchors?.get(statement);
+  if (anchor === undefined) {
+    anchor = statementAnchor(document, statement);
+    anchors?.set(statement, anchor);
+  }
+  return anchor;
+}
+
 /** Turns one check problem into a Finding at its exact source location. */
 export function problemToFinding(
   check: PolicyCheck,
   document: PolicyDocument,
   problem: PolicyProblem,
+  anchors?: AnchorCache,
 ): Finding {
   const statement = statementLabel(problem);
   const where = statement ? `${policyLabel(document)} ${statement}` : policyLabel(document);
@@ -63,7 +79,7 @@ export function problemToFinding(
       ruleId: check.id,
       file: document.source.file,
       anchor: problem.statement
-        ? statementAnchor(document, problem.statement)
+        ? anchorOf(document, problem.statement, anchors)
         : JSON.stringify([document.source.holder ?? document.source.name ?? '', 'document']),
       element: problem.anchor,
     }),
@@ -111,10 +127,13 @@ export function extractProblemToFinding(problem: ExtractProblem): Finding {
 /** Runs every applicable check over one document. */
 export function analyzeDocument(document: PolicyDocument, options: AnalyzeOptions): Finding[] {
   const findings: Finding[] = [];
+  // Within one call the document is not changed, so a statement's anchor can be kept for its other findings.
+  const anchors: AnchorCache = new Map();
+  const context = { catalog: options.catalog };
   for (const check of options.checks) {
     if (check.appliesTo && !check.appliesTo.includes(document.kind)) continue;
-    for (const problem of check.evaluate(document, { catalog: options.catalog }))
-      findings.push(problemToFinding(check, document, problem));
+    for (const problem of check.evaluate(document, context))
+      findings.push(problemToFinding(check, document, problem, anchors));
   }
   return findings;
 }

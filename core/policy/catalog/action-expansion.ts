@@ -69,13 +69,22 @@ type ParsedPattern =
       readonly actionPart: string;
       readonly service: GlobMatcher;
       readonly action: GlobMatcher;
+      /** For an action part of the common `Get*` shape (one trailing `*`, no other wildcard), the part before it. */
+      readonly actionPrefix: string | undefined;
     };
 
 const MATCH_ALL: GlobMatcher = () => true;
 
 function parse(lower: string): ParsedPattern {
   if (/^\*+$/.test(lower)) {
-    return { kind: 'pattern', servicePart: '*', actionPart: '*', service: MATCH_ALL, action: MATCH_ALL };
+    return {
+      kind: 'pattern',
+      servicePart: '*',
+      actionPart: '*',
+      service: MATCH_ALL,
+      action: MATCH_ALL,
+      actionPrefix: undefined,
+    };
   }
   const colon = lower.indexOf(':');
   if (colon === -1)
@@ -94,7 +103,29 @@ function parse(lower: string): ParsedPattern {
     actionPart,
     service: compileGlob(servicePart),
     action: compileGlob(actionPart),
+    actionPrefix: prefixOf(actionPart),
   };
+}
+
+/** The text before the one trailing `*` of `part`, when that is its only wildcard (`get*`); else undefined. */
+function prefixOf(part: string): string | undefined {
+  const star = part.indexOf('*');
+  return star === part.length - 1 && !part.includes('?') ? part.slice(0, star) : undefined;
+}
+
+/**
+ * The index of the first of the sorted `names` that is not less than `prefix`: where the names starting with it
+ * begin. Names are sorted by code unit, as `<` compares strings.
+ */
+function lowerBound(names: readonly string[], prefix: string): number {
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (names[mid]! < prefix) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -206,6 +237,13 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
         continue;
       }
       const names = index.lowercaseNames;
+      const prefix = pattern.actionPrefix;
+      if (prefix !== undefined) {
+        // `Get*`, the usual shape: the names are sorted, so the matches are one run found by binary search.
+        for (let i = lowerBound(names, prefix); i < names.length && names[i]!.startsWith(prefix); i++)
+          actions.push(index.actions[i]!);
+        continue;
+      }
       for (let i = 0; i < names.length; i++) if (pattern.action(names[i]!)) actions.push(index.actions[i]!);
     }
     if (actions.length === 0) return unknown('unknown-action', () => undefined);
@@ -213,7 +251,13 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
   }
 
   function expand(pattern: string): ActionExpansion {
-    return asWritten.get(pattern, () => expansions.get(pattern.toLowerCase(), computeExpansion));
+    // Called for every Action value by several checks: a hit is one lookup and allocates nothing.
+    let expansion = asWritten.peek(pattern);
+    if (expansion === undefined) {
+      expansion = expansions.get(pattern.toLowerCase(), computeExpansion);
+      asWritten.set(pattern, expansion);
+    }
+    return expansion;
   }
 
   function matches(pattern: string, action: ActionInfo): boolean {

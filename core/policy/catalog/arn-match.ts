@@ -100,10 +100,32 @@ export function parseArnTemplate(template: string): ArnPattern {
   return split(tokenize(template, false));
 }
 
+/** True when the tokens are all plain characters: the pattern matches only itself. */
+function isLiteral(tokens: Tokens): boolean {
+  for (const token of tokens) if (token < 0) return false;
+  return true;
+}
+
+function sameTokens(a: Tokens, b: Tokens): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The table of `intersects`, kept between calls rather than allocated for each; grown when too small. */
+let table = new Uint8Array(1024);
+
 /** Whether some string matches both token patterns (dynamic programming over both positions). */
 function intersects(a: Tokens, b: Tokens): boolean {
+  // Shortcuts for the common parts: a lone run (`${Partition}`, `*`) matches every string, and every pattern matches
+  // at least one string (runs may be empty); two plain parts (`s3`, `aws`) meet only when equal.
+  if ((a.length === 1 && a[0] === ANY_RUN) || (b.length === 1 && b[0] === ANY_RUN)) return true;
+  if (isLiteral(a) && isLiteral(b)) return sameTokens(a, b);
   const width = b.length + 1;
-  const reached = new Uint8Array((a.length + 1) * width);
+  const size = (a.length + 1) * width;
+  if (table.length < size) table = new Uint8Array(Math.max(size, table.length * 2));
+  const reached = table;
+  reached.fill(0, 0, size);
   reached[0] = 1;
   for (let i = 0; i <= a.length; i++) {
     for (let j = 0; j <= b.length; j++) {
@@ -131,11 +153,14 @@ function intersects(a: Tokens, b: Tokens): boolean {
   return false;
 }
 
+/** The order in which two six-part ARNs are compared: the service part first. */
+const PART_ORDER = [2, 0, 1, 3, 4, 5] as const;
+
 /** Whether the policy Resource `resource` could name a resource whose ARN follows `template`. */
 export function arnPatternsOverlap(resource: ArnPattern, template: ArnPattern): boolean {
   if (resource.parts.length === 6 && template.parts.length === 6) {
     // The service part (index 2) rejects most pairs, so try it first.
-    for (const index of [2, 0, 1, 3, 4, 5]) {
+    for (const index of PART_ORDER) {
       if (!intersects(resource.parts[index]!, template.parts[index]!)) return false;
     }
     return true;

@@ -16,8 +16,21 @@ export class BoundedCache<K, V> {
     const found = this.#entries.get(key);
     if (found !== undefined || this.#entries.has(key)) return found as V;
     const value = compute(key);
+    this.set(key, value);
+    return value;
+  }
+
+  /**
+   * The value kept for `key`, or undefined: for hot paths, which then need no closure to compute a miss (callers
+   * must not keep undefined as a value, or a hit would read as a miss).
+   */
+  peek(key: K): V | undefined {
+    return this.#entries.get(key);
+  }
+
+  /** Keeps `value` for `key`. */
+  set(key: K, value: V): void {
     if (this.#entries.size >= this.#limit) this.#entries.clear();
     this.#entries.set(key, value);
-    return value;
   }
 }

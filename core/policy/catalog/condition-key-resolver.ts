@@ -84,6 +84,28 @@ function untypedKey(name: string): ConditionKeyInfo {
   return { name, type: 'Unknown', valueType: 'Unknown', multiValued: false, global: false, description: '' };
 }
 
+/**
+ * An 'unknown' result whose suggestion is computed on first read: a check asking whether any of a statement's many
+ * actions supports a key reads only the result type, and an edit-distance scan over every key for each action
+ * cost more than the rest of the check.
+ */
+function unknownKey(suggest: () => string | undefined): ConditionKeyCheck {
+  let computed = false;
+  let suggestion: string | undefined;
+  const result = { resultType: 'unknown' as const };
+  Object.defineProperty(result, 'suggestion', {
+    enumerable: true,
+    get() {
+      if (!computed) {
+        suggestion = suggest();
+        computed = true;
+      }
+      return suggestion;
+    },
+  });
+  return result;
+}
+
 /** A resolver over `source`, caching per key and per action. */
 export function createConditionKeyResolver(source: ConditionKeySource): ConditionKeyResolver {
   const aliasTemplates = [...source.prefixAliases]
@@ -160,8 +182,9 @@ export function createConditionKeyResolver(source: ConditionKeySource): Conditio
         reason: `'${name.slice(0, prefix.length)}' is an identity provider whose claims the catalogue does not fully list.`,
       };
     }
-    const suggestion = nearest(name, [...keys.names, ...source.globals.keys.map((global) => global.name)]);
-    return suggestion === undefined ? { resultType: 'unknown' } : { resultType: 'unknown', suggestion };
+    return unknownKey(() =>
+      nearest(name, [...keys.names, ...source.globals.keys.map((global) => global.name)]),
+    );
   }
 
   return { find, check };

@@ -62,6 +62,19 @@ export function isKeyTemplate(name: string): boolean {
  * character, any character (tag keys may contain '/', ':' and '.').
  */
 export function compileKeyTemplate(template: string): GlobMatcher {
+  // Thousands of actions list the same few templates (aws:RequestTag/${TagKey}): compile each once.
+  let matcher = compiledTemplates.get(template);
+  if (matcher === undefined) {
+    matcher = compileTemplate(template);
+    if (compiledTemplates.size >= 10_000) compiledTemplates.clear();
+    compiledTemplates.set(template, matcher);
+  }
+  return matcher;
+}
+
+const compiledTemplates = new Map<string, GlobMatcher>();
+
+function compileTemplate(template: string): GlobMatcher {
   const literalWildcards = /[*?]/g;
   const parts = template.toLowerCase().split(VARIABLE);
   // Catalogue names hold no '*' or '?'; should one appear, drop it rather than let it act as a wildcard.

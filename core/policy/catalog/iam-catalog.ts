@@ -116,10 +116,7 @@ export function createIamCatalog(source: IamDataSource): IamCatalog {
       return result !== 'unknown' && result !== 'not-supported';
     },
     matchResource: resources.match,
-    resourceMatchesAction(resource, action) {
-      const match = resources.match(resource, action);
-      return match.resultType === 'wildcard-only' ? match.possible : match.resultType !== 'no-match';
-    },
+    resourceMatchesAction: resources.matches,
   };
 }
 

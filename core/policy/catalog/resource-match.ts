@@ -34,38 +34,73 @@ export type ResourceMatch =
 export interface ResourceMatcher {
   /** How `resource` (a policy Resource value) relates to `action`. */
   match(resource: string, action: ActionInfo): ResourceMatch;
+  /**
+   * True when `resource` could apply to `action`: `match` is 'any' or 'match', or 'wildcard-only' with `possible`.
+   * Answered without building a ResourceMatch: checks ask it for every action of every statement.
+   */
+  matches(resource: string, action: ActionInfo): boolean;
 }
 
 const ANY: ResourceMatch = { resultType: 'any' };
 const NO_MATCH: ResourceMatch = { resultType: 'no-match' };
+const WILDCARD_ONLY_POSSIBLE: ResourceMatch = { resultType: 'wildcard-only', possible: true };
+const WILDCARD_ONLY_IMPOSSIBLE: ResourceMatch = { resultType: 'wildcard-only', possible: false };
+
+/** What is kept about one Resource value: decided once, then one lookup per question. */
+interface ResourceValue {
+  /** "*" (or "**"): every resource. */
+  readonly star: boolean;
+  /** It has a wildcard or policy variable, so it might still be meant as "*"-like. */
+  readonly possible: boolean;
+  /** Its ARN pattern, parsed on first use. */
+  pattern: ArnPattern | undefined;
+  /** Whether it overlaps each ARN template asked about so far. */
+  readonly overlaps: Map<string, boolean>;
+}
 
 /** A matcher with its own caches. */
 export function createResourceMatcher(): ResourceMatcher {
   const templates = new BoundedCache<string, ArnPattern>(20_000);
-  const values = new BoundedCache<string, ArnPattern>(20_000);
-  const overlaps = new BoundedCache<string, Map<string, boolean>>(20_000);
+  const values = new BoundedCache<string, ResourceValue>(20_000);
 
-  function overlap(resource: string, arn: string): boolean {
-    const byTemplate = overlaps.get(resource, () => new Map());
-    let result = byTemplate.get(arn);
+  function valueFor(resource: string): ResourceValue {
+    let value = values.peek(resource);
+    if (value === undefined) {
+      value = {
+        star: /^\*+$/.test(resource),
+        possible: /[*?]|\$\{/.test(resource),
+        pattern: undefined,
+        overlaps: new Map(),
+      };
+      values.set(resource, value);
+    }
+    return value;
+  }
+
+  function overlap(resource: string, value: ResourceValue, arn: string): boolean {
+    let result = value.overlaps.get(arn);
     if (result === undefined) {
-      result = arnPatternsOverlap(
-        values.get(resource, parseResourcePattern),
-        templates.get(arn, parseArnTemplate),
-      );
-      byTemplate.set(arn, result);
+      value.pattern ??= parseResourcePattern(resource);
+      result = arnPatternsOverlap(value.pattern, templates.get(arn, parseArnTemplate));
+      value.overlaps.set(arn, result);
     }
     return result;
   }
 
   return {
     match(resource, action) {
-      if (/^\*+$/.test(resource)) return ANY;
-      if (action.isWildcardOnly) {
-        return { resultType: 'wildcard-only', possible: /[*?]|\$\{/.test(resource) };
-      }
-      const types = action.resourceTypes.filter((type) => overlap(resource, type.arn));
+      const value = valueFor(resource);
+      if (value.star) return ANY;
+      if (action.isWildcardOnly) return value.possible ? WILDCARD_ONLY_POSSIBLE : WILDCARD_ONLY_IMPOSSIBLE;
+      const types = action.resourceTypes.filter((type) => overlap(resource, value, type.arn));
       return types.length === 0 ? NO_MATCH : { resultType: 'match', resourceTypes: types };
+    },
+    matches(resource, action) {
+      const value = valueFor(resource);
+      if (value.star) return true;
+      if (action.isWildcardOnly) return value.possible;
+      for (const type of action.resourceTypes) if (overlap(resource, value, type.arn)) return true;
+      return false;
     },
   };
 }

@@ -1,15 +1,11 @@
 import type { ActionInfo } from '../catalog/action-info.ts';
 import type { IamCatalog } from '../catalog/iam-catalog.ts';
+import type { ElementList } from '../document.ts';
 import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
+import { expandedEntries } from './support/action-entries.ts';
 import { resourceArnProblem } from './support/correctness-arn.ts';
 import { hasIncompleteActionData } from './support/correctness-catalog-gaps.ts';
-import {
-  effectOf,
-  hasPlaceholderEntry,
-  isStar,
-  literalEntries,
-  quoteList,
-} from './support/correctness-statement.ts';
+import { effectOf, isStar, quoteList } from './support/correctness-statement.ts';
 
 /** The ARN formats `actions` accept, for the message (at most three, distinct). */
 function arnFormats(actions: readonly ActionInfo[]): string[] {
@@ -24,53 +20,68 @@ function arnService(arn: string): string | undefined {
   return service === undefined || /[*?$]/.test(service) ? undefined : service.toLowerCase();
 }
 
-/** The services named by each action's ARN templates; null when one of them is not a plain literal. */
-const templateServices = new WeakMap<ActionInfo, ReadonlySet<string> | null>();
+/**
+ * The services named by each action's ARN templates; null when one of them is not a plain literal. Kept per
+ * catalogue in a Map: a WeakMap with thousands of action keys slows every garbage collection.
+ */
+const templateServices = new WeakMap<IamCatalog, Map<ActionInfo, ReadonlySet<string> | null>>();
 
-function servicesOf(action: ActionInfo): ReadonlySet<string> | null {
-  let services = templateServices.get(action);
+function servicesOf(
+  byAction: Map<ActionInfo, ReadonlySet<string> | null>,
+  action: ActionInfo,
+): ReadonlySet<string> | null {
+  let services = byAction.get(action);
   if (services === undefined) {
     const names = action.resourceTypes.map((type) => arnService(type.arn));
     services = names.every((name) => name !== undefined) ? new Set(names as string[]) : null;
-    templateServices.set(action, services);
+    byAction.set(action, services);
   }
   return services;
 }
 
 /**
- * Whether `resource` (whose ARN service is `service`) can apply to `action`. A resource of a service none of the
- * action's ARN templates names cannot, which is decided here without the catalogue's pattern matching: most pairs
- * of a statement mixing services end there.
+ * Why none of `resources` (whose ARN services are `services`) can apply to any of `actions`, or undefined when one
+ * can (or may). A resource of a service none of an action's ARN templates names cannot, which is decided here
+ * without the catalogue's pattern matching: most pairs of a statement mixing services end there. One function
+ * with plain loops: it runs for every Action entry of every statement naming resources.
  */
-function canApply(
-  catalog: IamCatalog,
-  action: ActionInfo,
-  resource: string,
-  service: string | undefined,
-): boolean {
-  if (service !== undefined && !action.isWildcardOnly && servicesOf(action)?.has(service) === false)
-    return false;
-  return catalog.resourceMatchesAction(resource, action);
-}
-
-/** Why none of `resources` can apply to any of `actions`, or undefined when one can (or may). */
 function mismatch(
   catalog: IamCatalog,
+  byAction: Map<ActionInfo, ReadonlySet<string> | null>,
   actions: readonly ActionInfo[],
   resources: readonly string[],
   services: readonly (string | undefined)[],
 ): string | undefined {
-  if (actions.some((action) => hasIncompleteActionData(action.service))) return undefined;
-  if (
-    actions.some((action) =>
-      resources.some((resource, i) => canApply(catalog, action, resource, services[i])),
-    )
-  )
-    return undefined;
-  if (actions.every((action) => action.isWildcardOnly))
-    return 'supports only Resource "*" (no resource-level permissions)';
+  for (let a = 0; a < actions.length; a++) if (hasIncompleteActionData(actions[a]!.service)) return undefined;
+  let allWildcardOnly = true;
+  for (let a = 0; a < actions.length; a++) {
+    const action = actions[a]!;
+    const wildcardOnly = action.isWildcardOnly;
+    if (!wildcardOnly) allWildcardOnly = false;
+    const named = wildcardOnly ? null : servicesOf(byAction, action);
+    for (let r = 0; r < resources.length; r++) {
+      const service = services[r];
+      if (service !== undefined && named !== null && !named.has(service)) continue;
+      if (catalog.resourceMatchesAction(resources[r]!, action)) return undefined;
+    }
+  }
+  if (allWildcardOnly) return 'supports only Resource "*" (no resource-level permissions)';
   const formats = arnFormats(actions);
   return `applies to resources like ${formats.map((format) => `"${format}"`).join(' or ')}`;
+}
+
+/**
+ * The literal Resource values of a statement this check judges, or undefined when it judges none: a computed
+ * entry, a "*", or a malformed ARN (iam.policy.malformed-arn's to report; what it was meant to name is unknown).
+ */
+function judgedResources(list: ElementList): string[] | undefined {
+  const resources: string[] = [];
+  for (const entry of list.entries) {
+    const value = entry.value;
+    if (typeof value !== 'string' || isStar(value) || resourceArnProblem(value)) return undefined;
+    resources.push(value);
+  }
+  return resources.length === 0 ? undefined : resources;
 }
 
 /**
@@ -91,22 +102,24 @@ export const actionResourceMismatch = {
     const problems: PolicyProblem[] = [];
     // A Lambda permission's Resource is the FunctionName property, which may be a bare function name.
     if (document.resourceType === 'lambda-permission') return problems;
+    let byAction = templateServices.get(catalog);
+    if (!byAction) {
+      byAction = new Map();
+      templateServices.set(catalog, byAction);
+    }
     for (const statement of document.statements) {
-      if (!statement.action || !statement.resource || hasPlaceholderEntry(statement.resource)) continue;
-      const resources = literalEntries(statement.resource).map((entry) => entry.value);
-      // A malformed ARN is iam.policy.malformed-arn's to report; what it was meant to name is unknown here.
-      if (
-        resources.length === 0 ||
-        resources.some((resource) => isStar(resource) || resourceArnProblem(resource))
-      )
-        continue;
+      if (!statement.action || !statement.resource) continue;
+      const resources = judgedResources(statement.resource);
+      if (!resources) continue;
       const services = resources.map(arnService);
       const deny = effectOf(statement) === 'Deny';
-      for (const entry of literalEntries(statement.action)) {
+      const { entries, expansions } = expandedEntries(document, catalog, statement.action);
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index]!;
         if (isStar(entry.value)) continue;
-        const { actions } = catalog.expandActionPattern(entry.value);
+        const { actions } = expansions[index]!;
         if (actions.length === 0) continue;
-        const why = mismatch(catalog, actions, resources, services);
+        const why = mismatch(catalog, byAction, actions, resources, services);
         if (!why) continue;
         const listed =
           resources.length === 1

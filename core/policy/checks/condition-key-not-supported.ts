@@ -1,8 +1,9 @@
 import type { ActionInfo } from '../catalog/action-info.ts';
 import type { IamCatalog } from '../catalog/iam-catalog.ts';
 import { nearest } from '../catalog/suggest.ts';
-import type { ConditionEntry, PolicyStatement } from '../document.ts';
+import type { ConditionEntry, PolicyDocument, PolicyStatement } from '../document.ts';
 import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
+import { expandedEntries } from './support/action-entries.ts';
 import { hasIncompleteActionData } from './support/correctness-catalog-gaps.ts';
 import {
   conditionKeySupport,
@@ -10,24 +11,51 @@ import {
   isProviderKey,
 } from './support/correctness-condition-keys.ts';
 import { type ConditionOperator, parseConditionOperator } from './support/correctness-operators.ts';
-import { effectOf, hasPlaceholderEntry, isStar, literalEntries } from './support/correctness-statement.ts';
+import { effectOf, hasPlaceholderEntry, isStar } from './support/correctness-statement.ts';
 
 /**
  * The actions the statement's Action names, or undefined when they cannot be judged one by one: a NotAction, "*",
  * a service wildcard, a computed entry. Each pattern's expansion is cached by the catalogue.
  */
 function statementActions(
+  document: PolicyDocument,
   catalog: IamCatalog,
   statement: PolicyStatement,
 ): readonly ActionInfo[] | undefined {
   if (!statement.action || statement.notAction || hasPlaceholderEntry(statement.action)) return undefined;
   const actions = new Set<ActionInfo>();
-  for (const entry of literalEntries(statement.action)) {
-    const [service = ''] = entry.value.split(':');
-    if (isStar(entry.value) || /[*?]/.test(service)) return undefined;
-    for (const action of catalog.expandActionPattern(entry.value).actions) actions.add(action);
+  const { entries, expansions } = expandedEntries(document, catalog, statement.action);
+  for (let index = 0; index < entries.length; index++) {
+    const value = entries[index]!.value;
+    const colon = value.indexOf(':');
+    const service = colon === -1 ? value : value.slice(0, colon);
+    if (isStar(value) || /[*?]/.test(service)) return undefined;
+    const expanded = expansions[index]!.actions;
+    for (let a = 0; a < expanded.length; a++) actions.add(expanded[a]!);
   }
   return actions.size === 0 ? undefined : [...actions];
+}
+
+/**
+ * The first of `statementActions` (what service keys are resolved against), found without collecting them all:
+ * most condition keys are global and never need the rest.
+ */
+function firstStatementAction(
+  document: PolicyDocument,
+  catalog: IamCatalog,
+  statement: PolicyStatement,
+): ActionInfo | undefined {
+  if (!statement.action || statement.notAction || hasPlaceholderEntry(statement.action)) return undefined;
+  const { entries, expansions } = expandedEntries(document, catalog, statement.action);
+  let first: ActionInfo | undefined;
+  for (let index = 0; index < entries.length; index++) {
+    const value = entries[index]!.value;
+    const colon = value.indexOf(':');
+    const service = colon === -1 ? value : value.slice(0, colon);
+    if (isStar(value) || /[*?]/.test(service)) return undefined;
+    first ??= expansions[index]!.actions[0];
+  }
+  return first;
 }
 
 function namedActions(actions: readonly ActionInfo[]): string {
@@ -67,9 +95,8 @@ function unknownKeyProblem(
   statement: PolicyStatement,
   entry: ConditionEntry,
   key: string,
-  actions: readonly ActionInfo[] | undefined,
+  first: ActionInfo | undefined,
 ): PolicyProblem {
-  const first = actions?.[0];
   const fromAction = first ? catalog.checkConditionKey(key, first) : undefined;
   const suggestion =
     fromAction?.resultType === 'unknown'
@@ -118,16 +145,19 @@ export const conditionKeyNotSupported = {
     for (const statement of document.statements) {
       const entries = statement.condition?.entries ?? [];
       if (entries.length === 0) continue;
-      const actions = statementActions(catalog, statement);
+      // Every action of the statement is collected only for a key that is not global (most are).
+      const first = firstStatementAction(document, catalog, statement);
+      let actions: readonly ActionInfo[] | undefined;
       for (const entry of entries) {
         const key = entry.key.value;
         if (typeof key !== 'string' || isProviderKey(key)) continue;
-        const info = findConditionKey(catalog, key, actions?.[0]);
+        const info = findConditionKey(catalog, key, first);
         if (!info) {
-          problems.push(unknownKeyProblem(catalog, statement, entry, key, actions));
+          problems.push(unknownKeyProblem(catalog, statement, entry, key, first));
           continue;
         }
-        if (info.global || !actions) continue;
+        if (info.global || !first) continue;
+        actions ??= statementActions(document, catalog, statement)!;
         const supported = actions.some((action) => {
           if (hasIncompleteActionData(action.service)) return true;
           const result = conditionKeySupport(catalog, key, action);

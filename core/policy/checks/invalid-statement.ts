@@ -47,107 +47,94 @@ function problem(view: StatementView, message: string, anchor: string, range?: S
   };
 }
 
-function effectProblems(view: StatementView): PolicyProblem[] {
+function effectProblem(view: StatementView): PolicyProblem | undefined {
   const effect = view.statement.effect;
   if (!effect) {
     return lacks(view, 'Effect', 'Effect')
-      ? [problem(view, 'The statement has no Effect; it must be "Allow" or "Deny"', 'missing-effect')]
-      : [];
+      ? problem(view, 'The statement has no Effect; it must be "Allow" or "Deny"', 'missing-effect')
+      : undefined;
   }
-  if (typeof effect.value !== 'string' || effect.value === 'Allow' || effect.value === 'Deny') return [];
+  if (typeof effect.value !== 'string' || effect.value === 'Allow' || effect.value === 'Deny')
+    return undefined;
   const hint = /^(allow|deny)$/i.test(effect.value) ? ' (the case matters)' : '';
-  return [
-    problem(
-      view,
-      `Effect "${effect.value}" is not "Allow" or "Deny"${hint}`,
-      `effect:${effect.value}`,
-      effect.range,
-    ),
-  ];
+  return problem(
+    view,
+    `Effect "${effect.value}" is not "Allow" or "Deny"${hint}`,
+    `effect:${effect.value}`,
+    effect.range,
+  );
 }
 
-function actionProblems(view: StatementView): PolicyProblem[] {
+function actionProblem(view: StatementView): PolicyProblem | undefined {
   const { action, notAction } = view.statement;
   if (action && notAction)
-    return [
-      problem(
-        view,
-        'The statement has both Action and NotAction; use one',
-        'action-and-notaction',
-        notAction.keyRange,
-      ),
-    ];
+    return problem(
+      view,
+      'The statement has both Action and NotAction; use one',
+      'action-and-notaction',
+      notAction.keyRange,
+    );
   if (!action && !notAction && lacks(view, 'Action', 'NotAction'))
-    return [problem(view, 'The statement has no Action or NotAction', 'missing-action')];
-  return [];
+    return problem(view, 'The statement has no Action or NotAction', 'missing-action');
+  return undefined;
 }
 
-function resourceProblems(view: StatementView): PolicyProblem[] {
+function resourceProblem(view: StatementView): PolicyProblem | undefined {
   const { resource, notResource, principal } = view.statement;
   if (resource && notResource)
-    return [
-      problem(
-        view,
-        'The statement has both Resource and NotResource; use one',
-        'resource-and-notresource',
-        notResource.keyRange,
-      ),
-    ];
+    return problem(
+      view,
+      'The statement has both Resource and NotResource; use one',
+      'resource-and-notresource',
+      notResource.keyRange,
+    );
   // Trust policies name no resource: the role is the resource. An unused document with a Principal may be one.
   const needsResource = view.document.kind !== 'trust' && (view.kindKnown || !principal);
   if (needsResource && !resource && !notResource && lacks(view, 'Resource', 'NotResource'))
-    return [
-      problem(
-        view,
-        'The statement has no Resource or NotResource; use "*" for all resources',
-        'missing-resource',
-      ),
-    ];
-  return [];
+    return problem(
+      view,
+      'The statement has no Resource or NotResource; use "*" for all resources',
+      'missing-resource',
+    );
+  return undefined;
 }
 
-function principalProblems(view: StatementView): PolicyProblem[] {
+function principalProblem(view: StatementView): PolicyProblem | undefined {
   const { principal, notPrincipal } = view.statement;
   if (principal && notPrincipal)
-    return [
-      problem(
-        view,
-        'The statement has both Principal and NotPrincipal; use one',
-        'principal-and-notprincipal',
-        notPrincipal.keyRange,
-      ),
-    ];
-  if (!view.kindKnown) return [];
+    return problem(
+      view,
+      'The statement has both Principal and NotPrincipal; use one',
+      'principal-and-notprincipal',
+      notPrincipal.keyRange,
+    );
+  if (!view.kindKnown) return undefined;
   const named = principal ?? notPrincipal;
   if (view.document.kind === 'identity' && named)
-    return [
-      problem(
-        view,
-        'An identity policy cannot name a Principal: the principal is whoever the policy is attached to',
-        'identity-principal',
-        named.keyRange,
-      ),
-    ];
+    return problem(
+      view,
+      'An identity policy cannot name a Principal: the principal is whoever the policy is attached to',
+      'identity-principal',
+      named.keyRange,
+    );
   if (view.document.kind !== 'identity' && !named && lacks(view, 'Principal', 'NotPrincipal')) {
     const what = view.document.kind === 'trust' ? 'A trust policy statement' : 'A resource policy statement';
-    return [problem(view, `${what} must name a Principal`, 'missing-principal')];
+    return problem(view, `${what} must name a Principal`, 'missing-principal');
   }
-  return [];
+  return undefined;
 }
 
 /** IAM allows only letters and digits in a Sid; resource policies (S3, KMS, SQS, SNS) also accept spaces and more. */
-function sidProblems(view: StatementView): PolicyProblem[] {
+function sidProblem(view: StatementView): PolicyProblem | undefined {
   const sid = view.statement.sid;
-  if (!sid || typeof sid.value !== 'string' || /^[A-Za-z0-9]*$/.test(sid.value)) return [];
-  if (view.document.kind === 'resource' || !view.kindKnown) return [];
-  return [
-    problem(
-      view,
-      `Sid "${sid.value}" may hold only letters and digits in an IAM policy`,
-      `sid:${sid.value}`,
-      sid.range,
-    ),
-  ];
+  if (!sid || typeof sid.value !== 'string' || /^[A-Za-z0-9]*$/.test(sid.value)) return undefined;
+  if (view.document.kind === 'resource' || !view.kindKnown) return undefined;
+  return problem(
+    view,
+    `Sid "${sid.value}" may hold only letters and digits in an IAM policy`,
+    `sid:${sid.value}`,
+    sid.range,
+  );
 }
 
 /**
@@ -167,15 +154,23 @@ export const invalidStatement = {
   evaluate(document) {
     const kindKnown =
       document.source.holderType !== 'aws_iam_policy_document' || (document.source.usedBy?.length ?? 0) > 0;
-    return document.statements.flatMap((statement) => {
+    // Pushed into one list: most statements have no problem, and spreading five empty lists for each cost more
+    // than the checks themselves.
+    const problems: PolicyProblem[] = [];
+    for (const statement of document.statements) {
       const view: StatementView = { document, statement, kindKnown };
-      return [
-        ...effectProblems(view),
-        ...actionProblems(view),
-        ...resourceProblems(view),
-        ...principalProblems(view),
-        ...sidProblems(view),
-      ];
-    });
+      // Each rule finds at most one problem per statement.
+      const effect = effectProblem(view);
+      if (effect) problems.push(effect);
+      const action = actionProblem(view);
+      if (action) problems.push(action);
+      const resource = resourceProblem(view);
+      if (resource) problems.push(resource);
+      const principal = principalProblem(view);
+      if (principal) problems.push(principal);
+      const sid = sidProblem(view);
+      if (sid) problems.push(sid);
+    }
+    return problems;
   },
 } satisfies PolicyCheck;

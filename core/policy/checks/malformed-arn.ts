@@ -1,23 +1,26 @@
 import type { PolicyStatement, PrincipalElement } from '../document.ts';
 import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
 import { principalArnProblem, resourceArnProblem } from './support/correctness-arn.ts';
-import { literalEntries } from './support/correctness-statement.ts';
 
-function resourceProblems(statement: PolicyStatement, element: 'Resource' | 'NotResource'): PolicyProblem[] {
+function resourceProblems(
+  statement: PolicyStatement,
+  element: 'Resource' | 'NotResource',
+  problems: PolicyProblem[],
+): void {
   const list = element === 'Resource' ? statement.resource : statement.notResource;
-  return literalEntries(list).flatMap((entry) => {
+  if (!list) return;
+  for (const entry of list.entries) {
+    if (typeof entry.value !== 'string') continue;
     const why = resourceArnProblem(entry.value);
-    if (!why) return [];
-    return [
-      {
-        message: `${element} "${entry.value}" is not a valid ARN: ${why}`,
-        range: entry.range,
-        statement,
-        evidence: { element, value: entry.value, reason: why },
-        anchor: `${element}:${entry.value}`,
-      },
-    ];
-  });
+    if (!why) continue;
+    problems.push({
+      message: `${element} "${entry.value}" is not a valid ARN: ${why}`,
+      range: entry.range,
+      statement,
+      evidence: { element, value: entry.value, reason: why },
+      anchor: `${element}:${entry.value}`,
+    });
+  }
 }
 
 function principalProblems(
@@ -55,11 +58,16 @@ export const malformedArn = {
   remediation:
     'Write the full ARN, arn:partition:service:region:account:resource (e.g. arn:aws:s3:::my-bucket/*), or "*"; name principals by account ID or IAM ARN.',
   evaluate(document) {
-    return document.statements.flatMap((statement) => [
-      ...(document.resourceType === 'lambda-permission' ? [] : resourceProblems(statement, 'Resource')),
-      ...resourceProblems(statement, 'NotResource'),
-      ...principalProblems(statement, statement.principal, 'Principal'),
-      ...principalProblems(statement, statement.notPrincipal, 'NotPrincipal'),
-    ]);
+    // Pushed into one list: this runs over every Resource of every statement.
+    const problems: PolicyProblem[] = [];
+    for (const statement of document.statements) {
+      if (document.resourceType !== 'lambda-permission') resourceProblems(statement, 'Resource', problems);
+      resourceProblems(statement, 'NotResource', problems);
+      if (statement.principal)
+        problems.push(...principalProblems(statement, statement.principal, 'Principal'));
+      if (statement.notPrincipal)
+        problems.push(...principalProblems(statement, statement.notPrincipal, 'NotPrincipal'));
+    }
+    return problems;
   },
 } satisfies PolicyCheck;

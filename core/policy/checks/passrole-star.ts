@@ -25,30 +25,29 @@ export const passRoleStar = {
     const passRole = catalog.action(PASS_ROLE);
     if (!passRole) return [];
     const problems: PolicyProblem[] = [];
-    for (const context of analysis.statements) {
+    // The analysis lists the iam entries: most statements have none.
+    for (const { grant, context } of analysis.iamGrants) {
       if (context.admin || !context.everyResource) continue;
-      for (const grant of context.grants) {
-        if (!grant.facts || grant.serviceWide || grant.facts.service !== 'iam') continue;
-        if (!grant.facts.covers(passRole) || escalationCovers(analysis, grant, PASS_ROLE)) continue;
-        const through = grant.written === PASS_ROLE ? '' : ` (through "${grant.written}")`;
-        const services = conditionEntries(context.statement, 'iam:PassedToService').filter(isNarrowingEntry);
-        const toWhom =
-          services.length > 0
-            ? `any role in the account can be passed to ${services.map(describeCondition).join('; ')}`
-            : 'any role in the account can be passed to a service';
-        problems.push({
-          message: `iam:PassRole${through} is allowed on ${context.everyResource!.phrase}: ${toWhom}`,
-          range: grant.range,
-          statement: context.statement,
-          severity: context.conditions.length > 0 ? lowerSeverity('high') : 'high',
-          evidence: {
-            action: grant.written,
-            resource: context.everyResource!.written,
-            conditions: context.conditions.map(describeCondition),
-          },
-          anchor: grant.written,
-        });
-      }
+      if (!grant.facts || grant.serviceWide || grant.facts.service !== 'iam') continue;
+      if (!grant.facts.covers(passRole) || escalationCovers(analysis, grant, PASS_ROLE)) continue;
+      const through = grant.written === PASS_ROLE ? '' : ` (through "${grant.written}")`;
+      const services = conditionEntries(context.statement, 'iam:PassedToService').filter(isNarrowingEntry);
+      const toWhom =
+        services.length > 0
+          ? `any role in the account can be passed to ${services.map(describeCondition).join('; ')}`
+          : 'any role in the account can be passed to a service';
+      problems.push({
+        message: `iam:PassRole${through} is allowed on ${context.everyResource!.phrase}: ${toWhom}`,
+        range: grant.range,
+        statement: context.statement,
+        severity: context.conditions.length > 0 ? lowerSeverity('high') : 'high',
+        evidence: {
+          action: grant.written,
+          resource: context.everyResource!.written,
+          conditions: context.conditions.map(describeCondition),
+        },
+        anchor: grant.written,
+      });
     }
     return problems;
   },

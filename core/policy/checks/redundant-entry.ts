@@ -1,7 +1,8 @@
 import type { ActionInfo } from '../catalog/action-info.ts';
-import type { IamCatalog } from '../catalog/iam-catalog.ts';
+import { hasWildcard } from '../catalog/glob.ts';
 import type { Located, PolicyStatement } from '../document.ts';
 import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
+import { type ExpandedEntries, expandedEntries } from './support/action-entries.ts';
 import {
   prepareResource,
   type ResourcePattern,
@@ -59,57 +60,90 @@ const NONE: readonly number[] = [];
  * each entry only with its own service's wildcards.
  */
 function redundantActions(
-  catalog: IamCatalog,
   statement: PolicyStatement,
   element: ActionElement,
-  entries: readonly Located<string>[],
+  { entries, expansions }: ExpandedEntries,
 ): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   if (entries.length < 2) return problems;
-  const lowers = entries.map((entry) => entry.value.toLowerCase());
+  // Plain loops and no per-entry closures: this runs for every Action list of every statement.
+  const lowers: string[] = new Array(entries.length);
+  const allWildcards: number[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const lower = entries[index]!.value.toLowerCase();
+    lowers[index] = lower;
+    if (hasWildcard(lower)) allWildcards.push(index);
+  }
+  if (allWildcards.length === 0) {
+    // Without wildcards only a repeated value can be redundant; each repeat is reported against the first. A
+    // short list (most) is searched without building a map.
+    const firstOf = entries.length <= 32 ? undefined : new Map<string, number>();
+    for (let index = 0; index < entries.length; index++) {
+      const lower = lowers[index]!;
+      let twin: number | undefined;
+      if (!firstOf) {
+        const first = lowers.indexOf(lower);
+        if (first < index) twin = first;
+      } else {
+        twin = firstOf.get(lower);
+        if (twin === undefined) firstOf.set(lower, index);
+      }
+      if (twin !== undefined)
+        problems.push(problem(statement, element, entries[index]!, entries[twin]!, true));
+    }
+    return problems;
+  }
+  const firstByValue = new Map<string, number>();
   const wildcardsByService = new Map<string, number[]>();
   const anyService: number[] = [];
-  const allWildcards: number[] = [];
-  lowers.forEach((lower, index) => {
-    if (!/[*?]/.test(lower)) return;
-    allWildcards.push(index);
-    const service = servicePart(lower);
-    if (/[*?]/.test(service)) anyService.push(index);
+  for (const index of allWildcards) {
+    const service = servicePart(lowers[index]!);
+    if (hasWildcard(service)) anyService.push(index);
     else {
       const list = wildcardsByService.get(service);
       if (list) list.push(index);
       else wildcardsByService.set(service, [index]);
     }
-  });
-  if (allWildcards.length === 0 && new Set(lowers).size === lowers.length) return problems;
-  const expansion = (index: number) => catalog.expandActionPattern(entries[index]!.value).actions;
-
-  const firstByValue = new Map<string, number>();
-  const covers = (j: number, index: number, actions: readonly ActionInfo[]) => {
+  }
+  const covers = (j: number, index: number, actions: readonly ActionInfo[]): boolean => {
     if (j === index || lowers[j] === lowers[index]) return false;
-    const wide = asSet(expansion(j));
-    if (wide.size < actions.length || !actions.every((action) => wide.has(action))) return false;
+    const wide = asSet(expansions[j]!.actions);
+    if (wide.size < actions.length) return false;
+    for (let a = 0; a < actions.length; a++) if (!wide.has(actions[a]!)) return false;
     // Mutual cover (same expansion): only the later entry is redundant.
     return j < index || wide.size !== actions.length;
   };
-  entries.forEach((entry, index) => {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     const lower = lowers[index]!;
     const twin = firstByValue.get(lower);
     if (twin !== undefined) {
       problems.push(problem(statement, element, entry, entries[twin]!, true));
-      return;
+      continue;
     }
     firstByValue.set(lower, index);
-    if (allWildcards.length === 0) return;
     const service = servicePart(lower);
-    const own = /[*?]/.test(service) ? allWildcards : (wildcardsByService.get(service) ?? NONE);
-    if (own.length === 0 && anyService.length === 0) return;
-    const actions = expansion(index);
-    if (actions.length === 0) return;
-    const cover =
-      own.find((j) => covers(j, index, actions)) ?? anyService.find((j) => covers(j, index, actions));
+    const own = hasWildcard(service) ? allWildcards : (wildcardsByService.get(service) ?? NONE);
+    if (own.length === 0 && anyService.length === 0) continue;
+    const actions = expansions[index]!.actions;
+    if (actions.length === 0) continue;
+    let cover: number | undefined;
+    for (const j of own) {
+      if (covers(j, index, actions)) {
+        cover = j;
+        break;
+      }
+    }
+    if (cover === undefined) {
+      for (const j of anyService) {
+        if (covers(j, index, actions)) {
+          cover = j;
+          break;
+        }
+      }
+    }
     if (cover !== undefined) problems.push(problem(statement, element, entry, entries[cover]!, false));
-  });
+  }
   return problems;
 }
 
@@ -121,29 +155,41 @@ function redundantResources(
   const problems: PolicyProblem[] = [];
   if (entries.length < 2) return problems;
   // Most lists hold no wildcard next to another entry: then only duplicates can be redundant.
-  const wildcards = entries.flatMap((entry, index) => (/[*?]/.test(entry.value) ? [index] : []));
-  const patterns: (ResourcePattern | undefined)[] = [];
-  const pattern = (index: number) => {
-    patterns[index] ??= prepareResource(entries[index]!.value);
-    return patterns[index];
+  const wildcards: number[] = [];
+  for (let index = 0; index < entries.length; index++)
+    if (/[*?]/.test(entries[index]!.value)) wildcards.push(index);
+  // Plain loops: a statement may list hundreds of ARNs, each compared with every wildcard of the list.
+  const patterns: (ResourcePattern | undefined)[] = new Array(entries.length);
+  const pattern = (index: number): ResourcePattern => {
+    let prepared = patterns[index];
+    if (!prepared) {
+      prepared = prepareResource(entries[index]!.value);
+      patterns[index] = prepared;
+    }
+    return prepared;
   };
   const firstByValue = new Map<string, number>();
-  entries.forEach((entry, index) => {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     const twin = firstByValue.get(entry.value);
     if (twin !== undefined) {
       problems.push(problem(statement, element, entry, entries[twin]!, true));
-      return;
+      continue;
     }
     firstByValue.set(entry.value, index);
-    if (wildcards.length === 0) return;
+    if (wildcards.length === 0) continue;
     const narrow = pattern(index);
-    const cover = wildcards.find((j) => {
-      if (j === index) return false;
+    let cover: number | undefined;
+    for (const j of wildcards) {
+      if (j === index) continue;
       const wide = pattern(j);
-      return resourceCovers(wide, narrow) && (j < index || !resourceCovers(narrow, wide));
-    });
+      if (resourceCovers(wide, narrow) && (j < index || !resourceCovers(narrow, wide))) {
+        cover = j;
+        break;
+      }
+    }
     if (cover !== undefined) problems.push(problem(statement, element, entry, entries[cover]!, false));
-  });
+  }
   return problems;
 }
 
@@ -162,8 +208,8 @@ export const redundantEntry = {
     const problems: PolicyProblem[] = [];
     for (const statement of document.statements) {
       problems.push(
-        ...redundantActions(catalog, statement, 'Action', literalEntries(statement.action)),
-        ...redundantActions(catalog, statement, 'NotAction', literalEntries(statement.notAction)),
+        ...redundantActions(statement, 'Action', expandedEntries(document, catalog, statement.action)),
+        ...redundantActions(statement, 'NotAction', expandedEntries(document, catalog, statement.notAction)),
         ...redundantResources(statement, 'Resource', literalEntries(statement.resource)),
         ...redundantResources(statement, 'NotResource', literalEntries(statement.notResource)),
       );

@@ -64,46 +64,44 @@ export const serviceWildcard = {
   evaluate(document, { catalog }) {
     const analysis = analyzePermissions(document, catalog);
     const problems: PolicyProblem[] = [];
-    for (const context of analysis.statements) {
+    // The analysis lists the service-wide entries: most statements have none.
+    for (const { grant, context } of analysis.serviceWideGrants) {
       if (context.admin) continue;
-      for (const grant of context.grants) {
-        if (grant.kind !== 'action' || !grant.serviceWide) continue;
-        const actions = reachable(analysis, context, grant);
-        if (actions.length === 0) continue;
-        if (hasEscalation(analysis, grant)) continue;
-        const all = isAllActions(grant.written);
-        const service = grant.written.slice(0, grant.written.indexOf(':')).toLowerCase();
-        const base = !all && SENSITIVE_SERVICES.has(service) ? 'high' : 'medium';
-        const highlights = context.everyResource
-          ? (grant.facts?.notable ?? [])
-          : (grant.facts?.notable ?? []).filter((action) => analysis.reachOf(context, action) !== undefined);
-        const raised = context.everyResource && highlights.length > 0 ? raiseSeverity(base) : base;
-        const severity = isConstrained(context) ? lowerSeverity(raised) : raised;
-        const what = all
-          ? `every action of every service on ${context.everyResource ? '"*"' : 'the named resources'}`
-          : `all ${actions.length} actions it matches${context.everyResource ? ' on every resource' : ''}`;
-        const including =
-          highlights.length > 0
-            ? `, including ${highlights
-                .slice(0, 3)
-                .map((action) => action.key)
-                .join(', ')}`
-            : '';
-        problems.push({
-          message: `"${grant.written}" grants ${what}${including}, and any action AWS adds to it later`,
-          range: grant.range,
-          statement: context.statement,
-          severity,
-          evidence: {
-            action: grant.written,
-            matchedActions: actions.length,
-            notableActions: highlights.slice(0, 10).map((action) => action.key),
-            ...(context.everyResource ? { resource: context.everyResource.written } : {}),
-            conditions: context.conditions.map(describeCondition),
-          },
-          anchor: grant.written,
-        });
-      }
+      const actions = reachable(analysis, context, grant);
+      if (actions.length === 0) continue;
+      if (hasEscalation(analysis, grant)) continue;
+      const all = isAllActions(grant.written);
+      const service = grant.written.slice(0, grant.written.indexOf(':')).toLowerCase();
+      const base = !all && SENSITIVE_SERVICES.has(service) ? 'high' : 'medium';
+      const highlights = context.everyResource
+        ? (grant.facts?.notable ?? [])
+        : (grant.facts?.notable ?? []).filter((action) => analysis.reachOf(context, action) !== undefined);
+      const raised = context.everyResource && highlights.length > 0 ? raiseSeverity(base) : base;
+      const severity = isConstrained(context) ? lowerSeverity(raised) : raised;
+      const what = all
+        ? `every action of every service on ${context.everyResource ? '"*"' : 'the named resources'}`
+        : `all ${actions.length} actions it matches${context.everyResource ? ' on every resource' : ''}`;
+      const including =
+        highlights.length > 0
+          ? `, including ${highlights
+              .slice(0, 3)
+              .map((action) => action.key)
+              .join(', ')}`
+          : '';
+      problems.push({
+        message: `"${grant.written}" grants ${what}${including}, and any action AWS adds to it later`,
+        range: grant.range,
+        statement: context.statement,
+        severity,
+        evidence: {
+          action: grant.written,
+          matchedActions: actions.length,
+          notableActions: highlights.slice(0, 10).map((action) => action.key),
+          ...(context.everyResource ? { resource: context.everyResource.written } : {}),
+          conditions: context.conditions.map(describeCondition),
+        },
+        anchor: grant.written,
+      });
     }
     return problems;
   },

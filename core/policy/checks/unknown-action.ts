@@ -1,15 +1,17 @@
+import type { ActionExpansion } from '../catalog/action-expansion.ts';
 import type { IamCatalog } from '../catalog/iam-catalog.ts';
 import type { Located, PolicyStatement } from '../document.ts';
 import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
-import { effectOf, literalEntries, serviceName } from './support/correctness-statement.ts';
+import { expandedEntries } from './support/action-entries.ts';
+import { effectOf, serviceName } from './support/correctness-statement.ts';
 import { suggestActionName, suggestForUnknownService } from './support/correctness-suggest.ts';
 
 /** Why the value names no action, and the nearest real one; undefined when it names at least one. */
 function describeUnknown(
   catalog: IamCatalog,
   value: string,
+  expansion: ActionExpansion,
 ): { reason: string; suggestion?: string } | undefined {
-  const expansion = catalog.expandActionPattern(value);
   if (expansion.resultType === 'exact' || expansion.resultType === 'wildcard') return undefined;
   const [prefix = ''] = value.split(':');
   switch (expansion.resultType) {
@@ -56,35 +58,33 @@ function consequence(
     : { text: 'The statement does not grant it.', serious: false };
 }
 
-function problemsIn(
+/** The problem of one Action or NotAction entry whose expansion names no action, or undefined. */
+function unknownProblem(
   catalog: IamCatalog,
   statement: PolicyStatement,
   element: 'Action' | 'NotAction',
-  entries: readonly Located<string>[],
-): PolicyProblem[] {
-  const problems: PolicyProblem[] = [];
-  for (const entry of entries) {
-    const unknown = describeUnknown(catalog, entry.value);
-    if (!unknown) continue;
-    const { text, serious } = consequence(statement, element);
-    const hint = unknown.suggestion === undefined ? '.' : `; did you mean "${unknown.suggestion}"?`;
-    problems.push({
-      message: `${unknown.reason}${hint} ${text}`,
-      range: entry.range,
-      statement,
-      ...(serious ? { severity: 'high' as const } : {}),
-      evidence: {
-        element,
-        action: entry.value,
-        ...(unknown.suggestion === undefined ? {} : { suggestion: unknown.suggestion }),
-      },
-      ...(unknown.suggestion === undefined
-        ? {}
-        : { remediation: `Replace "${entry.value}" with "${unknown.suggestion}".` }),
-      anchor: `${element}:${entry.value}`,
-    });
-  }
-  return problems;
+  entry: Located<string>,
+  expansion: ActionExpansion,
+): PolicyProblem | undefined {
+  const unknown = describeUnknown(catalog, entry.value, expansion);
+  if (!unknown) return undefined;
+  const { text, serious } = consequence(statement, element);
+  const hint = unknown.suggestion === undefined ? '.' : `; did you mean "${unknown.suggestion}"?`;
+  return {
+    message: `${unknown.reason}${hint} ${text}`,
+    range: entry.range,
+    statement,
+    ...(serious ? { severity: 'high' as const } : {}),
+    evidence: {
+      element,
+      action: entry.value,
+      ...(unknown.suggestion === undefined ? {} : { suggestion: unknown.suggestion }),
+    },
+    ...(unknown.suggestion === undefined
+      ? {}
+      : { remediation: `Replace "${entry.value}" with "${unknown.suggestion}".` }),
+    anchor: `${element}:${entry.value}`,
+  };
 }
 
 /** Action and NotAction values that name no action: a typo, an unknown service, a wildcard matching nothing. */
@@ -97,9 +97,20 @@ export const unknownAction = {
   remediation:
     'Correct the action name; the IAM Service Authorization Reference lists every action of each service.',
   evaluate(document, { catalog }) {
-    return document.statements.flatMap((statement) => [
-      ...problemsIn(catalog, statement, 'Action', literalEntries(statement.action)),
-      ...problemsIn(catalog, statement, 'NotAction', literalEntries(statement.notAction)),
-    ]);
+    const problems: PolicyProblem[] = [];
+    // The shared expansion lists the entries that name no action (usually none); only those are described.
+    for (const statement of document.statements) {
+      for (let which = 0; which < 2; which++) {
+        const element = which === 0 ? 'Action' : 'NotAction';
+        const list = which === 0 ? statement.action : statement.notAction;
+        if (!list) continue;
+        const { entries, expansions, unknown } = expandedEntries(document, catalog, list);
+        for (const index of unknown) {
+          const problem = unknownProblem(catalog, statement, element, entries[index]!, expansions[index]!);
+          if (problem) problems.push(problem);
+        }
+      }
+    }
+    return problems;
   },
 } satisfies PolicyCheck;

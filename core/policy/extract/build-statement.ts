@@ -17,44 +17,64 @@ const STATEMENT_KEYS = [
   'Condition',
 ];
 
-/** Builds one statement from its object; wrong types and unknown keys become problems. */
+/**
+ * Builds one statement from its object; wrong types and unknown keys become problems. The elements are set in one
+ * fixed order whatever order the source writes them in (Sid, Effect, Action, NotAction, Resource, NotResource,
+ * Principal, NotPrincipal, Condition), so statements share fewer object shapes and the property reads of the
+ * checks, which visit every statement, stay cheaper.
+ */
 export function buildStatement(context: ReadContext, node: ObjectNode, index: number): PolicyStatement {
   const statement: PolicyStatement = { index, range: node.range };
   const entries = knownEntries(context, node, STATEMENT_KEYS, `statement ${index}`);
+  let sid: PolicyStatement['sid'];
+  let effect: PolicyStatement['effect'];
+  let action: PolicyStatement['action'];
+  let notAction: PolicyStatement['notAction'];
+  let resource: PolicyStatement['resource'];
+  let notResource: PolicyStatement['notResource'];
+  let principal: PolicyStatement['principal'];
+  let notPrincipal: PolicyStatement['notPrincipal'];
+  let condition: PolicyStatement['condition'];
+  // Read in source order, so problems keep their order.
   for (const [key, entry] of entries) {
     switch (key) {
-      case 'Sid': {
-        const sid = readScalar(context, entry.value, 'Sid');
-        if (sid) statement.sid = sid;
+      case 'Sid':
+        sid = readScalar(context, entry.value, 'Sid');
         break;
-      }
-      case 'Effect': {
-        const effect = readScalar(context, entry.value, 'Effect');
-        if (effect) statement.effect = effect;
+      case 'Effect':
+        effect = readScalar(context, entry.value, 'Effect');
         break;
-      }
       case 'Action':
-        statement.action = readElementList(context, entry, 'Action');
+        action = readElementList(context, entry, 'Action');
         break;
       case 'NotAction':
-        statement.notAction = readElementList(context, entry, 'NotAction');
+        notAction = readElementList(context, entry, 'NotAction');
         break;
       case 'Resource':
-        statement.resource = readElementList(context, entry, 'Resource');
+        resource = readElementList(context, entry, 'Resource');
         break;
       case 'NotResource':
-        statement.notResource = readElementList(context, entry, 'NotResource');
+        notResource = readElementList(context, entry, 'NotResource');
         break;
       case 'Principal':
-        statement.principal = readPrincipal(context, entry, 'Principal');
+        principal = readPrincipal(context, entry, 'Principal');
         break;
       case 'NotPrincipal':
-        statement.notPrincipal = readPrincipal(context, entry, 'NotPrincipal');
+        notPrincipal = readPrincipal(context, entry, 'NotPrincipal');
         break;
       case 'Condition':
-        statement.condition = readCondition(context, entry);
+        condition = readCondition(context, entry);
         break;
     }
   }
+  if (sid) statement.sid = sid;
+  if (effect) statement.effect = effect;
+  if (action) statement.action = action;
+  if (notAction) statement.notAction = notAction;
+  if (resource) statement.resource = resource;
+  if (notResource) statement.notResource = notResource;
+  if (principal) statement.principal = principal;
+  if (notPrincipal) statement.notPrincipal = notPrincipal;
+  if (condition) statement.condition = condition;
   return statement;
 }

@@ -38,104 +38,149 @@ class JsonSyntaxError extends Error {
  */
 export function parseJsonWithPositions(text: string, options: JsonParseOptions = {}): JsonParseResult {
   const locator = options.locator ?? fileLocator(createLineIndex(text));
-  const template = options.template === true;
-  const length = text.length;
-  let pos = 0;
+  const parser = new JsonPositionParser(text, locator, options.template === true);
+  try {
+    return { ok: true, node: parser.parseDocument() };
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return { ok: false, message: error.message, range: locator.range(...errorSpan(text, error.at)) };
+  }
+}
 
-  /** Where the value read from `from` up to the current position is. */
-  function span(from: number) {
-    return { start: locator.fileOffset(from), end: locator.fileOffset(pos), range: locator.range(from, pos) };
+/**
+ * The parser's state and steps. A class rather than closures made per call: every file is parsed once in an
+ * `axiom lint` run, and methods shared by all parses keep their calls monomorphic, so the parser is optimised
+ * once instead of being deoptimised by each file's new closures.
+ */
+class JsonPositionParser {
+  readonly #text: string;
+  readonly #length: number;
+  readonly #locator: Locator;
+  readonly #template: boolean;
+  #pos = 0;
+
+  constructor(text: string, locator: Locator, template: boolean) {
+    this.#text = text;
+    this.#length = text.length;
+    this.#locator = locator;
+    this.#template = template;
   }
 
-  function skipWhitespace(): void {
+  parseDocument(): SourceNode {
+    const root = this.#parseValue(0);
+    this.#skipWhitespace();
+    if (this.#pos < this.#length)
+      throw new JsonSyntaxError(`${this.#describe(this.#pos)} after the JSON value`, this.#pos);
+    return root;
+  }
+
+  #skipWhitespace(): void {
+    const text = this.#text;
+    const length = this.#length;
+    let pos = this.#pos;
     while (pos < length) {
       const c = text.charCodeAt(pos);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return;
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
       pos++;
     }
+    this.#pos = pos;
   }
 
-  function describe(at: number): string {
-    if (at >= length) return 'unexpected end of input';
-    return `unexpected character ${JSON.stringify(text[at])}`;
+  #describe(at: number): string {
+    if (at >= this.#length) return 'unexpected end of input';
+    return `unexpected character ${JSON.stringify(this.#text[at])}`;
   }
 
-  function parseValue(depth: number): SourceNode {
-    if (depth > MAX_DEPTH) throw new JsonSyntaxError(`nesting deeper than ${MAX_DEPTH} levels`, pos);
-    skipWhitespace();
+  #parseValue(depth: number): SourceNode {
+    if (depth > MAX_DEPTH) throw new JsonSyntaxError(`nesting deeper than ${MAX_DEPTH} levels`, this.#pos);
+    this.#skipWhitespace();
+    const text = this.#text;
+    const pos = this.#pos;
     const c = text.charCodeAt(pos);
-    if (c === 123) return parseObject(depth);
-    if (c === 91) return parseArray(depth);
-    if (c === 34) return parseString();
-    if (c === 45 || (c >= 48 && c <= 57)) return parseNumber();
-    if (template && (c === 36 || c === 37) && text[pos + 1] === '{') return parseInterpolation();
+    if (c === 34) return this.#parseString();
+    if (c === 123) return this.#parseObject(depth);
+    if (c === 91) return this.#parseArray(depth);
+    if (c === 45 || (c >= 48 && c <= 57)) return this.#parseNumber();
+    if (this.#template && (c === 36 || c === 37) && text[pos + 1] === '{') return this.#parseInterpolation();
     for (const [word, value] of LITERALS) {
       if (text.startsWith(word, pos)) {
-        const from = pos;
-        pos += word.length;
-        return value === null ? { type: 'null', ...span(from) } : { type: 'boolean', value, ...span(from) };
+        this.#pos = pos + word.length;
+        const start = this.#locator.fileOffset(pos);
+        const end = this.#locator.fileOffset(this.#pos);
+        const range = this.#locator.range(pos, this.#pos);
+        return value === null
+          ? { type: 'null', start, end, range }
+          : { type: 'boolean', value, start, end, range };
       }
     }
-    throw new JsonSyntaxError(describe(pos), pos);
+    throw new JsonSyntaxError(this.#describe(pos), pos);
   }
 
-  function parseObject(depth: number): SourceNode {
-    const from = pos;
-    pos++;
+  #parseObject(depth: number): SourceNode {
+    const text = this.#text;
+    const from = this.#pos;
+    this.#pos++;
     const entries: ObjectEntry[] = [];
-    skipWhitespace();
-    if (text[pos] === '}') {
-      pos++;
-      return { type: 'object', entries, ...span(from) };
+    this.#skipWhitespace();
+    if (text.charCodeAt(this.#pos) === 125) {
+      this.#pos++;
+      return this.#objectNode(entries, from);
     }
     for (;;) {
-      skipWhitespace();
-      if (text[pos] !== '"') throw new JsonSyntaxError(`${describe(pos)}, expected an object key`, pos);
-      const key = parseString();
-      skipWhitespace();
-      if (text[pos] !== ':') throw new JsonSyntaxError(`${describe(pos)}, expected ':'`, pos);
-      pos++;
-      entries.push({ key, value: parseValue(depth + 1) });
-      skipWhitespace();
-      if (text[pos] === ',') {
-        pos++;
+      this.#skipWhitespace();
+      if (text.charCodeAt(this.#pos) !== 34)
+        throw new JsonSyntaxError(`${this.#describe(this.#pos)}, expected an object key`, this.#pos);
+      const key = this.#parseString();
+      this.#skipWhitespace();
+      if (text.charCodeAt(this.#pos) !== 58)
+        throw new JsonSyntaxError(`${this.#describe(this.#pos)}, expected ':'`, this.#pos);
+      this.#pos++;
+      entries.push({ key, value: this.#parseValue(depth + 1) });
+      this.#skipWhitespace();
+      const next = text.charCodeAt(this.#pos);
+      if (next === 44) {
+        this.#pos++;
         continue;
       }
-      if (text[pos] === '}') {
-        pos++;
-        return { type: 'object', entries, ...span(from) };
+      if (next === 125) {
+        this.#pos++;
+        return this.#objectNode(entries, from);
       }
-      throw new JsonSyntaxError(`${describe(pos)}, expected ',' or '}'`, pos);
+      throw new JsonSyntaxError(`${this.#describe(this.#pos)}, expected ',' or '}'`, this.#pos);
     }
   }
 
-  function parseArray(depth: number): SourceNode {
-    const from = pos;
-    pos++;
+  #parseArray(depth: number): SourceNode {
+    const text = this.#text;
+    const from = this.#pos;
+    this.#pos++;
     const items: SourceNode[] = [];
-    skipWhitespace();
-    if (text[pos] === ']') {
-      pos++;
-      return { type: 'array', items, ...span(from) };
+    this.#skipWhitespace();
+    if (text.charCodeAt(this.#pos) === 93) {
+      this.#pos++;
+      return this.#arrayNode(items, from);
     }
     for (;;) {
-      items.push(parseValue(depth + 1));
-      skipWhitespace();
-      if (text[pos] === ',') {
-        pos++;
+      items.push(this.#parseValue(depth + 1));
+      this.#skipWhitespace();
+      const next = text.charCodeAt(this.#pos);
+      if (next === 44) {
+        this.#pos++;
         continue;
       }
-      if (text[pos] === ']') {
-        pos++;
-        return { type: 'array', items, ...span(from) };
+      if (next === 93) {
+        this.#pos++;
+        return this.#arrayNode(items, from);
       }
-      throw new JsonSyntaxError(`${describe(pos)}, expected ',' or ']'`, pos);
+      throw new JsonSyntaxError(`${this.#describe(this.#pos)}, expected ',' or ']'`, this.#pos);
     }
   }
 
-  function parseString(): StringNode {
-    const from = pos;
-    pos++;
+  #parseString(): StringNode {
+    const text = this.#text;
+    const length = this.#length;
+    const from = this.#pos;
+    let pos = from + 1;
     let value = '';
     let chunk = pos;
     for (;;) {
@@ -156,24 +201,65 @@ export function parseJsonWithPositions(text: string, options: JsonParseOptions =
     }
     value += text.slice(chunk, pos);
     pos++;
-    return { type: 'string', value, ...span(from) };
+    this.#pos = pos;
+    const locator = this.#locator;
+    return {
+      type: 'string',
+      value,
+      start: locator.fileOffset(from),
+      end: locator.fileOffset(pos),
+      range: locator.range(from, pos),
+    };
   }
 
-  function parseNumber(): SourceNode {
-    const from = pos;
-    NUMBER.lastIndex = pos;
-    const match = NUMBER.exec(text);
-    if (!match) throw new JsonSyntaxError('invalid number', pos);
-    pos += match[0].length;
-    return { type: 'number', value: Number(match[0]), text: match[0], ...span(from) };
+  #objectNode(entries: ObjectEntry[], from: number): SourceNode {
+    const locator = this.#locator;
+    const to = this.#pos;
+    return {
+      type: 'object',
+      entries,
+      start: locator.fileOffset(from),
+      end: locator.fileOffset(to),
+      range: locator.range(from, to),
+    };
+  }
+
+  #arrayNode(items: SourceNode[], from: number): SourceNode {
+    const locator = this.#locator;
+    const to = this.#pos;
+    return {
+      type: 'array',
+      items,
+      start: locator.fileOffset(from),
+      end: locator.fileOffset(to),
+      range: locator.range(from, to),
+    };
+  }
+
+  #parseNumber(): SourceNode {
+    const from = this.#pos;
+    NUMBER.lastIndex = from;
+    const match = NUMBER.exec(this.#text);
+    if (!match) throw new JsonSyntaxError('invalid number', from);
+    this.#pos = from + match[0].length;
+    const locator = this.#locator;
+    return {
+      type: 'number',
+      value: Number(match[0]),
+      text: match[0],
+      start: locator.fileOffset(from),
+      end: locator.fileOffset(this.#pos),
+      range: locator.range(from, this.#pos),
+    };
   }
 
   /** `${ ... }` or `%{ ... }` up to its matching brace, skipping braces inside quoted strings. */
-  function parseInterpolation(): PlaceholderNode {
-    const from = pos;
+  #parseInterpolation(): PlaceholderNode {
+    const text = this.#text;
+    const from = this.#pos;
     let depth = 0;
     let quoted = false;
-    for (; pos < length; pos++) {
+    for (let pos = from; pos < this.#length; pos++) {
       const c = text[pos];
       if (quoted) {
         if (c === '\\') pos++;
@@ -181,21 +267,19 @@ export function parseJsonWithPositions(text: string, options: JsonParseOptions =
       } else if (c === '"') quoted = true;
       else if (c === '{') depth++;
       else if (c === '}' && --depth === 0) {
-        pos++;
-        return { type: 'placeholder', text: text.slice(from, pos), ...span(from) };
+        this.#pos = pos + 1;
+        const locator = this.#locator;
+        return {
+          type: 'placeholder',
+          text: text.slice(from, this.#pos),
+          start: locator.fileOffset(from),
+          end: locator.fileOffset(this.#pos),
+          range: locator.range(from, this.#pos),
+        };
       }
     }
+    this.#pos = this.#length;
     throw new JsonSyntaxError('unterminated template interpolation', from);
-  }
-
-  try {
-    const root = parseValue(0);
-    skipWhitespace();
-    if (pos < length) throw new JsonSyntaxError(`${describe(pos)} after the JSON value`, pos);
-    return { ok: true, node: root };
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    return { ok: false, message: error.message, range: locator.range(...errorSpan(text, error.at)) };
   }
 }
 

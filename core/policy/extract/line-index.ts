@@ -6,34 +6,59 @@ export interface LineIndex {
   range(start: number, end: number): SourceRange;
 }
 
-/** Indexes the line starts of `text` so each lookup is a binary search. */
+/**
+ * Indexes the line starts of `text` so each lookup is a binary search. A class, not an object of closures: every
+ * file gets one, and shared methods keep the parsers that call it for each value monomorphic.
+ */
 export function createLineIndex(text: string): LineIndex {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return new LineStarts(text);
+}
 
-  function lineOf(offset: number): number {
+class LineStarts implements LineIndex {
+  readonly #starts: number[];
+  readonly #last: number;
+  /** The line of the previous lookup: parsers ask in source order, so the answer is nearly always it or the next. */
+  #hint = 0;
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.#starts = starts;
+    this.#last = starts.length - 1;
+  }
+
+  range(start: number, end: number): SourceRange {
+    const starts = this.#starts;
+    const startLine = this.#lineOf(start);
+    const endLine = end === start ? startLine : this.#lineOf(end);
+    return {
+      line: startLine + 1,
+      column: start - starts[startLine]! + 1,
+      endLine: endLine + 1,
+      endColumn: end - starts[endLine]! + 1,
+    };
+  }
+
+  #lineOf(offset: number): number {
+    const starts = this.#starts;
+    const hint = this.#hint;
+    if (starts[hint]! <= offset) {
+      if (hint === this.#last || offset < starts[hint + 1]!) return hint;
+      if (hint + 1 === this.#last || offset < starts[hint + 2]!) {
+        this.#hint = hint + 1;
+        return hint + 1;
+      }
+    }
     let low = 0;
-    let high = starts.length - 1;
+    let high = this.#last;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
+    this.#hint = low;
     return low;
   }
-
-  return {
-    range(start, end) {
-      const startLine = lineOf(start);
-      const endLine = end === start ? startLine : lineOf(end);
-      return {
-        line: startLine + 1,
-        column: start - starts[startLine]! + 1,
-        endLine: endLine + 1,
-        endColumn: end - starts[endLine]! + 1,
-      };
-    },
-  };
 }
 
 /**

@@ -22,17 +22,51 @@ export interface Locator {
 
 /** A locator for text that is the file itself, or a verbatim slice of it starting at `base`. */
 export function fileLocator(lines: LineIndex, base = 0): Locator {
-  return {
-    fileOffset: (index) => base + index,
-    range: (start, end) => lines.range(base + start, base + end),
-  };
+  return new FileLocator(lines, base);
 }
 
 /** A locator for decoded text, mapping each offset through `mapped.offsets`. */
 export function mappedLocator(lines: LineIndex, mapped: MappedText): Locator {
-  const at = (index: number) => mapped.offsets[Math.min(index, mapped.offsets.length - 1)] ?? 0;
-  return {
-    fileOffset: at,
-    range: (start, end) => lines.range(at(start), Math.max(at(start), at(end))),
-  };
+  return new MappedLocator(lines, mapped);
+}
+
+// Classes, not objects of closures: the parser calls a locator for every value it reads, and one shared method
+// per kind keeps that call monomorphic (a fresh closure per file made it a new call target each time).
+
+class FileLocator implements Locator {
+  readonly #lines: LineIndex;
+  readonly #base: number;
+
+  constructor(lines: LineIndex, base: number) {
+    this.#lines = lines;
+    this.#base = base;
+  }
+
+  fileOffset(index: number): number {
+    return this.#base + index;
+  }
+
+  range(start: number, end: number): SourceRange {
+    return this.#lines.range(this.#base + start, this.#base + end);
+  }
+}
+
+class MappedLocator implements Locator {
+  readonly #lines: LineIndex;
+  readonly #offsets: readonly number[];
+
+  constructor(lines: LineIndex, mapped: MappedText) {
+    this.#lines = lines;
+    this.#offsets = mapped.offsets;
+  }
+
+  fileOffset(index: number): number {
+    const offsets = this.#offsets;
+    return offsets[Math.min(index, offsets.length - 1)] ?? 0;
+  }
+
+  range(start: number, end: number): SourceRange {
+    const from = this.fileOffset(start);
+    return this.#lines.range(from, Math.max(from, this.fileOffset(end)));
+  }
 }

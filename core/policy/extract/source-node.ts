@@ -111,13 +111,15 @@ export function toPlainValue(node: SourceNode): unknown {
       const out: Record<string, unknown> = {};
       for (const entry of node.entries) {
         const key = entry.key.type === 'string' ? entry.key.value : entry.key.text;
-        // defineProperty, not assignment: a "__proto__" key in a policy must stay data.
-        Object.defineProperty(out, key, {
-          value: toPlainValue(entry.value),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        const value = toPlainValue(entry.value);
+        // A "__proto__" key in a policy must stay data: define it, as assignment would set the prototype. Any other
+        // key is assigned, which is the same for a fresh object and much faster (defineProperty per key made this a
+        // hot spot of extraction).
+        if (key === '__proto__') {
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        } else {
+          out[key] = value;
+        }
       }
       return out;
     }

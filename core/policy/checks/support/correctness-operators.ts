@@ -93,8 +93,24 @@ function invalid(reason: string, suggestion: string | undefined): OperatorParse 
     : { resultType: 'invalid', reason, suggestion };
 }
 
+/**
+ * Parses, by spelling: six checks parse every condition operator of every statement, and policies use a few dozen
+ * spellings. Bounded so arbitrary input cannot grow it without end.
+ */
+const parses = new Map<string, OperatorParse>();
+
 /** Parses a condition operator as written in a policy (`ForAllValues:StringLikeIfExists`). */
 export function parseConditionOperator(written: string): OperatorParse {
+  let parsed = parses.get(written);
+  if (parsed === undefined) {
+    parsed = parse(written);
+    if (parses.size >= 1_000) parses.clear();
+    parses.set(written, parsed);
+  }
+  return parsed;
+}
+
+function parse(written: string): OperatorParse {
   const parts = written.split(':');
   if (parts.length > 2) return invalid('an operator has at most one set-operator prefix', undefined);
   const [first, second] = parts as [string, string | undefined];

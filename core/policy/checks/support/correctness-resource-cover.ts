@@ -76,7 +76,12 @@ export function resourceCovers(wide: ResourcePattern, narrow: ResourcePattern): 
   if (wide.value === narrow.value || !wide.wildcard) return false;
   if (wide.star) return true;
   if (wide.variable || !wide.parts || !narrow.parts) return false;
+  const wideParts = wide.parts;
   const narrowParts = narrow.parts;
   // The service part (index 2) rejects most pairs, so try it first.
-  return [2, 5, 0, 1, 3, 4].every((index) => patternCovers(wide.parts![index]!, narrowParts[index]!));
+  for (const index of PART_ORDER) if (!patternCovers(wideParts[index]!, narrowParts[index]!)) return false;
+  return true;
 }
+
+/** The order in which the six ARN parts are compared: the service first, then the resource. */
+const PART_ORDER = [2, 5, 0, 1, 3, 4] as const;

@@ -8,18 +8,20 @@ import type { ActionInfo } from '../../catalog/action-info.ts';
 import type { IamCatalog } from '../../catalog/iam-catalog.ts';
 import type {
   ConditionEntry,
-  Located,
   PolicyDocument,
   PolicyScalar,
   PolicyStatement,
   SourceRange,
 } from '../../document.ts';
+import { expandedEntries } from './action-entries.ts';
+import { escalationPathsOf } from './permission-escalation-actions.ts';
 import { guardingConditions } from './permission-guards.ts';
 import { type PatternFacts, patternFacts } from './permission-pattern-facts.ts';
 import {
   allowStatements,
   CONSTRAINING_CONDITION_KEYS,
   constrainingConditions,
+  denyStatements,
   hasPlaceholder,
   isStar,
   literalEntries,
@@ -42,7 +44,7 @@ export interface ActionGrant {
    */
   serviceWide: boolean;
   /** What the pattern covers, for an Action entry (undefined for NotAction). */
-  facts?: PatternFacts;
+  facts: PatternFacts | undefined;
 }
 
 /** How far a statement reaches for one action. */
@@ -70,13 +72,19 @@ export interface EveryResource {
 export interface StatementContext {
   statement: PolicyStatement;
   /** Set when the statement applies to every resource. */
-  everyResource?: EveryResource;
+  everyResource: EveryResource | undefined;
   /** The narrowing conditions: the statement's own and those of Deny statements that guard it. */
   conditions: ConditionEntry[];
   /** The Action entries (or the NotAction), in source order. */
   grants: ActionGrant[];
   /** The grant that makes it a full-administrator statement of an identity policy (Action "*", or such a NotAction). */
-  admin?: ActionGrant;
+  admin: ActionGrant | undefined;
+}
+
+/** One grant with the statement it is in. */
+export interface GrantRef {
+  grant: ActionGrant;
+  context: StatementContext;
 }
 
 /** The permission view of one document. */
@@ -85,6 +93,17 @@ export interface PermissionAnalysis {
   catalog: IamCatalog;
   /** Allow statements, in source order. */
   statements: StatementContext[];
+  // The three lists below are picked out while the analysis reads every grant, in source order, so the checks
+  // that want a few grants do not each walk every Action entry of the document again.
+  /** Action entries that are a whole service or more (`s3:*`, `*`, `*:Get*`). */
+  serviceWideGrants: readonly GrantRef[];
+  /** Action entries of the iam service (`iam:PassRole`, `iam:Pass*`, `iam:*`). */
+  iamGrants: readonly GrantRef[];
+  /**
+   * Grants of statements that are not full administrator that may grant an action of an escalation path: Action
+   * entries covering one, and every NotAction.
+   */
+  escalationGrants: readonly GrantRef[];
   /** Whether `grant` (an Action entry or a NotAction) covers `action`, whatever the resources. */
   covers(grant: ActionGrant, action: ActionInfo): boolean;
   /** The actions an Action grant covers (catalogue expansion; empty for NotAction and unknown actions). */
@@ -162,7 +181,11 @@ function everyResourceOf(statement: PolicyStatement): EveryResource | undefined 
   return star ? { range: star.range, written: star.value, phrase: `"${star.value}"` } : undefined;
 }
 
-function grantsOfStatement(catalog: IamCatalog, statement: PolicyStatement): ActionGrant[] {
+function grantsOfStatement(
+  document: PolicyDocument,
+  catalog: IamCatalog,
+  statement: PolicyStatement,
+): ActionGrant[] {
   if (statement.notAction) {
     return [
       {
@@ -171,17 +194,24 @@ function grantsOfStatement(catalog: IamCatalog, statement: PolicyStatement): Act
         range: statement.notAction.keyRange,
         written: `NotAction [${literalValues(statement.notAction).join(', ')}]`,
         serviceWide: true,
+        facts: undefined,
       },
     ];
   }
-  return literalEntries(statement.action).map((entry: Located<string>) => ({
-    statement,
-    kind: 'action' as const,
-    range: entry.range,
-    written: entry.value,
-    serviceWide: isServiceWide(entry.value),
-    facts: patternFacts(catalog, entry.value),
-  }));
+  const { entries, expansions } = expandedEntries(document, catalog, statement.action);
+  const grants: ActionGrant[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    grants.push({
+      statement,
+      kind: 'action',
+      range: entry.range,
+      written: entry.value,
+      serviceWide: isServiceWide(entry.value),
+      facts: patternFacts(catalog, entry.value, expansions[index]!),
+    });
+  }
+  return grants;
 }
 
 /**
@@ -210,20 +240,39 @@ function adminGrant(
 }
 
 function buildAnalysis(document: PolicyDocument, catalog: IamCatalog): PermissionAnalysis {
+  // Found once for the document, not once per Allow statement.
+  const denies = denyStatements(document);
   const statements: StatementContext[] = allowStatements(document).map((statement) => {
     const everyResource = everyResourceOf(statement);
-    const grants = grantsOfStatement(catalog, statement);
-    const conditions = [
-      ...constrainingConditions(statement),
-      ...guardingConditions(document, statement, GUARD_KEYS),
-    ];
-    const context: StatementContext = { statement, conditions, grants };
-    if (everyResource) context.everyResource = everyResource;
+    const grants = grantsOfStatement(document, catalog, statement);
+    const own = constrainingConditions(statement);
+    const conditions =
+      denies.length === 0 ? own : [...own, ...guardingConditions(document, statement, GUARD_KEYS, denies)];
+    // Every field always set (undefined when absent), so all contexts share one shape and the checks reading them
+    // stay monomorphic.
     const admin =
       document.kind === 'identity' ? adminGrant(catalog, statement, grants, everyResource) : undefined;
-    if (admin) context.admin = admin;
+    const context: StatementContext = { statement, everyResource, conditions, grants, admin };
     return context;
   });
+
+  // One pass over every grant for the lists the checks pick from (plain loops: every Action entry is visited).
+  const serviceWideGrants: GrantRef[] = [];
+  const iamGrants: GrantRef[] = [];
+  const escalationGrants: GrantRef[] = [];
+  const pathActions = escalationPathsOf(catalog).actions;
+  for (let s = 0; s < statements.length; s++) {
+    const context = statements[s]!;
+    const grants = context.grants;
+    for (let g = 0; g < grants.length; g++) {
+      const grant = grants[g]!;
+      const facts = grant.facts;
+      if (grant.kind === 'action' && grant.serviceWide) serviceWideGrants.push({ grant, context });
+      if (facts?.service === 'iam') iamGrants.push({ grant, context });
+      if (!context.admin && (!facts || facts.coveredAmong(pathActions).length > 0))
+        escalationGrants.push({ grant, context });
+    }
+  }
 
   function includes(grant: ActionGrant, action: ActionInfo): boolean {
     if (grant.facts) return grant.facts.covers(action);
@@ -249,6 +298,9 @@ function buildAnalysis(document: PolicyDocument, catalog: IamCatalog): Permissio
     document,
     catalog,
     statements,
+    serviceWideGrants,
+    iamGrants,
+    escalationGrants,
     covers: includes,
     actionsOf(grant) {
       return grant.facts?.actions ?? [];
@@ -263,15 +315,18 @@ function buildAnalysis(document: PolicyDocument, catalog: IamCatalog): Permissio
   };
 }
 
-const cache = new WeakMap<PolicyDocument, PermissionAnalysis>();
+/**
+ * The analysis of the document analysed last. The checks run one after another on one document, so they all find
+ * it here; keeping only the last one (rather than one per document, for as long as the document lives) lets each
+ * analysis be collected young once the checks move on, instead of every one being promoted and kept.
+ */
+let last: PermissionAnalysis | undefined;
 
 /** The permission view of `document`, built on first use and reused by every check that asks. */
 export function analyzePermissions(document: PolicyDocument, catalog: IamCatalog): PermissionAnalysis {
-  const cached = cache.get(document);
-  if (cached && cached.catalog === catalog) return cached;
-  const analysis = buildAnalysis(document, catalog);
-  cache.set(document, analysis);
-  return analysis;
+  if (last && last.document === document && last.catalog === catalog) return last;
+  last = buildAnalysis(document, catalog);
+  return last;
 }
 
 /** True when a narrowing condition (own or guarding Deny) applies to the statement. */

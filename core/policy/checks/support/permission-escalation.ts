@@ -6,7 +6,6 @@
 import type { Severity } from '../../../findings/finding.ts';
 import type { ActionInfo } from '../../catalog/action-info.ts';
 import { globMatches } from '../../catalog/glob.ts';
-import type { IamCatalog } from '../../catalog/iam-catalog.ts';
 import type { PolicyStatement } from '../../document.ts';
 import {
   type ActionGrant,
@@ -16,7 +15,8 @@ import {
   type PermissionAnalysis,
   type StatementContext,
 } from './permission-analysis.ts';
-import { ESCALATION_PATHS, type EscalationPath } from './permission-escalation-paths.ts';
+import { escalationPathsOf } from './permission-escalation-actions.ts';
+import type { EscalationPath } from './permission-escalation-paths.ts';
 import { contextSeverity } from './permission-severity.ts';
 import { conditionEntries, isNarrowingEntry, parseOperator, scalarText } from './statement.ts';
 
@@ -82,46 +82,6 @@ function step(found: GrantOf, action: string): EscalationStep {
 
 const NONE: readonly GrantOf[] = [];
 
-/** A path with its actions looked up in one catalogue. */
-interface ResolvedPath {
-  path: EscalationPath;
-  key: ActionInfo;
-  /** Each companion group's actions, as 'service:Name' and as catalogue actions. */
-  with: { key: string; action: ActionInfo }[][];
-}
-
-/** The paths of one catalogue, and every action they name (for one pass over a document's grants). */
-interface ResolvedPaths {
-  paths: ResolvedPath[];
-  actions: readonly ActionInfo[];
-}
-
-const resolvedPaths = new WeakMap<IamCatalog, ResolvedPaths>();
-
-/** The paths whose actions all exist in `catalog` (a test checks that all do), looked up once per catalogue. */
-function pathsOf(catalog: IamCatalog): ResolvedPaths {
-  let resolved = resolvedPaths.get(catalog);
-  if (!resolved) {
-    const paths: ResolvedPath[] = [];
-    for (const path of ESCALATION_PATHS) {
-      const key = catalog.action(path.key);
-      const groups = path.with.map((group) =>
-        group.flatMap((name) => {
-          const action = catalog.action(name);
-          return action ? [{ key: name, action }] : [];
-        }),
-      );
-      if (key && groups.every((group) => group.length > 0)) paths.push({ path, key, with: groups });
-    }
-    const actions = [
-      ...new Set(paths.flatMap((path) => [path.key, ...path.with.flat().map((c) => c.action)])),
-    ];
-    resolved = { paths, actions };
-    resolvedPaths.set(catalog, resolved);
-  }
-  return resolved;
-}
-
 /**
  * Where the document grants each action some path names, outside full-administrator statements (those are
  * reported as full admin), in source order: one pass over the grants, each asking its pattern's cached facts
@@ -132,19 +92,19 @@ function pathGrants(
   actions: readonly ActionInfo[],
 ): Map<ActionInfo, GrantOf[]> {
   const found = new Map<ActionInfo, GrantOf[]>();
-  for (const context of analysis.statements) {
-    if (context.admin) continue;
-    for (const grant of context.grants) {
-      const covered = grant.facts
-        ? grant.facts.coveredAmong(actions)
-        : actions.filter((action) => analysis.covers(grant, action));
-      for (const action of covered) {
-        const reach = analysis.reachOf(context, action);
-        if (!reach) continue;
-        const list = found.get(action);
-        if (list) list.push({ grant, context, reach });
-        else found.set(action, [{ grant, context, reach }]);
-      }
+  // Only the grants the analysis picked out as able to reach a path action, in source order.
+  const candidates = analysis.escalationGrants;
+  for (let c = 0; c < candidates.length; c++) {
+    const { grant, context } = candidates[c]!;
+    const covered = grant.facts
+      ? grant.facts.coveredAmong(actions)
+      : actions.filter((action) => analysis.covers(grant, action));
+    for (const action of covered) {
+      const reach = analysis.reachOf(context, action);
+      if (!reach) continue;
+      const list = found.get(action);
+      if (list) list.push({ grant, context, reach });
+      else found.set(action, [{ grant, context, reach }]);
     }
   }
   return found;
@@ -152,7 +112,7 @@ function pathGrants(
 
 function evaluate(analysis: PermissionAnalysis): EscalationGrant[] {
   const byGrant = new Map<ActionGrant, EscalationGrant>();
-  const { paths, actions } = pathsOf(analysis.catalog);
+  const { paths, actions } = escalationPathsOf(analysis.catalog);
   const granted = pathGrants(analysis, actions);
   if (granted.size === 0) return [];
   for (const { path, key, with: groups } of paths) {

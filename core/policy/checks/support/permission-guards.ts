@@ -81,14 +81,16 @@ function coversPrincipals(deny: PolicyStatement, allow: PolicyStatement): boolea
  * The negated conditions of the document's Deny statements that guard `allow`: Deny statements covering all of its
  * principals, actions and resources whose conditions are all negated (`StringNotEquals aws:SourceVpce ...`) or
  * service exemptions, returning their entries on a key of `keys` (lowercase). An empty list: nothing guards it.
+ * `denies` are the document's Deny statements, for a caller asking about many Allow statements.
  */
 export function guardingConditions(
   document: PolicyDocument,
   allow: PolicyStatement,
   keys: ReadonlySet<string>,
+  denies: readonly PolicyStatement[] = denyStatements(document),
 ): ConditionEntry[] {
   const guards: ConditionEntry[] = [];
-  for (const deny of denyStatements(document)) {
+  for (const deny of denies) {
     const entries = deny.condition?.entries ?? [];
     if (entries.length === 0) continue;
     if (!entries.every((entry) => isNegatedOperator(entry) || isExemption(entry))) continue;

@@ -4,6 +4,7 @@
  * statements, so matching each against the sensitive-action lists and classifying its expansion once keeps the
  * checks well inside the benchmark budget.
  */
+import type { ActionExpansion } from '../../catalog/action-expansion.ts';
 import type { AccessLevel, ActionInfo } from '../../catalog/action-info.ts';
 import { BoundedCache } from '../../catalog/bounded-cache.ts';
 import type { IamCatalog } from '../../catalog/iam-catalog.ts';
@@ -146,7 +147,10 @@ function classify(
   let read: readonly ActionInfo[] = EMPTY;
   let sensitive: readonly ActionInfo[] = EMPTY;
   let managing: readonly ActionInfo[] = EMPTY;
-  for (const action of actions) {
+  // Index loops here and below: these run over every action of every distinct pattern, mostly before the code is
+  // optimised, where a for-of allocates an iterator result per step.
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     const facts = actionFacts(action);
     if (facts.credential && !credentials.includes(facts.credential))
       credentials = append(credentials, facts.credential);
@@ -169,6 +173,18 @@ function classify(
     scopable: { 'Permissions management': management, Write: write, Tagging: tagging, Read: read },
     notable: managing.length === 0 ? sensitive : [...sensitive, ...managing],
   };
+}
+
+/** Each list `coveredAmong` is asked about, as a set: most patterns name one action, found with one lookup. */
+const memberSets = new WeakMap<readonly ActionInfo[], ReadonlySet<ActionInfo>>();
+
+function memberSet(list: readonly ActionInfo[]): ReadonlySet<ActionInfo> {
+  let set = memberSets.get(list);
+  if (!set) {
+    set = new Set(list);
+    memberSets.set(list, set);
+  }
+  return set;
 }
 
 /** The facts of one pattern; what needs a pass over the expansion is worked out when first asked. */
@@ -218,7 +234,7 @@ class LazyPatternFacts implements PatternFacts {
     if (this.#among?.list !== list) {
       const only = this.actions.length === 1 ? this.actions[0]! : undefined;
       const covered = only
-        ? list.includes(only)
+        ? memberSet(list).has(only)
           ? [only]
           : EMPTY
         : list.filter(
@@ -236,18 +252,32 @@ class LazyPatternFacts implements PatternFacts {
   }
 }
 
-const caches = new WeakMap<IamCatalog, (pattern: string) => PatternFacts>();
+/** The facts of one catalogue's patterns, and the classifier they share. */
+interface FactsCache {
+  readonly byExpansion: BoundedCache<ActionExpansion, PatternFacts>;
+  readonly classifier: (action: ActionInfo) => ActionFacts;
+}
 
-/** The facts about `pattern`, computed on first use (keyed as written: policies repeat values in one case). */
-export function patternFacts(catalog: IamCatalog, pattern: string): PatternFacts {
-  let lookup = caches.get(catalog);
-  if (!lookup) {
-    const cache = new BoundedCache<string, PatternFacts>(20_000);
-    const classifier = createClassifier(catalog);
-    const compute = (key: string) =>
-      new LazyPatternFacts(key, catalog.expandActionPattern(key).actions, classifier);
-    lookup = (key) => cache.get(key, compute);
-    caches.set(catalog, lookup);
+const caches = new WeakMap<IamCatalog, FactsCache>();
+
+/**
+ * The facts about `pattern`, computed on first use. Kept per expansion (the catalogue returns one object per
+ * pattern, whatever its case), so a caller that has the expansion already pays an identity lookup, not a string one.
+ */
+export function patternFacts(
+  catalog: IamCatalog,
+  pattern: string,
+  expansion: ActionExpansion = catalog.expandActionPattern(pattern),
+): PatternFacts {
+  let cache = caches.get(catalog);
+  if (!cache) {
+    cache = { byExpansion: new BoundedCache(20_000), classifier: createClassifier(catalog) };
+    caches.set(catalog, cache);
   }
-  return lookup(pattern);
+  let facts = cache.byExpansion.peek(expansion);
+  if (facts === undefined) {
+    facts = new LazyPatternFacts(pattern, expansion.actions, cache.classifier);
+    cache.byExpansion.set(expansion, facts);
+  }
+  return facts;
 }

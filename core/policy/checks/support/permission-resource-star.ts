@@ -54,13 +54,21 @@ function gather(
   grants: readonly ActionGrant[],
   level: LadderLevel,
 ): ActionInfo[] {
-  const seen = new Set<ActionInfo>();
   const actions: ActionInfo[] = [];
-  for (const grant of grants) {
+  // One pattern's list holds each action once, so a statement with one entry (most) needs no set; index loops,
+  // as this runs over long lists (ec2:Describe*) mostly before the code is optimised.
+  const seen = grants.length > 1 ? new Set<ActionInfo>() : undefined;
+  for (let g = 0; g < grants.length; g++) {
+    const grant = grants[g]!;
+    const scopable = grant.facts?.scopable[level];
+    if (!scopable || scopable.length === 0) continue;
     const escalating = escalationKeys(analysis, grant);
-    for (const action of grant.facts?.scopable[level] ?? []) {
-      if (seen.has(action)) continue;
-      seen.add(action);
+    for (let index = 0; index < scopable.length; index++) {
+      const action = scopable[index]!;
+      if (seen) {
+        if (seen.has(action)) continue;
+        seen.add(action);
+      }
       if (escalating.size === 0 || !escalating.has(action.key.toLowerCase())) actions.push(action);
     }
   }

@@ -68,7 +68,8 @@ export function scalarText(value: PolicyScalar): string {
 
 /** True for `*` (and `**`, which IAM reads the same): every action, every resource or every principal. */
 export function isStar(value: string): boolean {
-  return /^\*+$/.test(value);
+  // The first character rules out nearly every value without running the expression.
+  return value.charCodeAt(0) === 42 && /^\*+$/.test(value);
 }
 
 /** The first literal `*` entry of an Action, Resource or similar element, where the statement writes one. */
