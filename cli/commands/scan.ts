@@ -48,7 +48,7 @@ What to scan:
   --regions LIST|all     comma-separated regions, or all enabled ones (default: AWS_REGION, else us-east-1)
   --services LIST        iam, s3, ec2, elbv2, rds, logs, cloudwatch, tagging, ce (default: all but ce)
   --include-cost         also read Cost Explorer: one request per account, which AWS bills
-  --concurrency N        scan units in flight at once, 1 to ${MAX_SCAN_CONCURRENCY} (default 8)
+  --concurrency N        scan units in flight at once, 1 to ${MAX_SCAN_CONCURRENCY} (default 16)
 
 Offline:
   --save-inventory FILE  also save what was collected (JSON, no secrets) to re-run the rules later

@@ -43,6 +43,16 @@ export type SessionCredentialsProvider = AwsCredentialIdentityProvider & {
   memoized: true;
 };
 
+/** The credentials a session hands out while they are not due, and when they become due. */
+interface HandedOut {
+  /** The credentials they were made from (the fast path checks they are still the current ones). */
+  issued: IssuedCredentials;
+  /** The identity, as the provider returns it. */
+  identity: Promise<AwsCredentialIdentity>;
+  /** The injected clock's time (ms) from which they are due: `expiresAt` minus the refresh window. */
+  refreshAtMs: number;
+}
+
 /** How to build a Session. */
 export interface SessionOptions {
   /** Where the credentials come from. */
@@ -71,6 +81,8 @@ export class Session {
   #current: IssuedCredentials | undefined;
   #pending: Promise<IssuedCredentials> | undefined;
   #dropped = false;
+  /** What `credentials` hands out for `#current` while it is not due: built once, not on every request. */
+  #handedOut: HandedOut | undefined;
 
   constructor(options: SessionOptions) {
     this.kind = options.kind;
@@ -89,9 +101,17 @@ export class Session {
    * in-memory lookup): the session alone decides when to refresh (by its injected clock), and a dropped session
    * stops every client at once.
    */
-  readonly credentials: SessionCredentialsProvider = Object.assign(() => this.#resolve(), {
-    memoized: true as const,
-  });
+  readonly credentials: SessionCredentialsProvider = Object.assign(
+    (): Promise<AwsCredentialIdentity> => {
+      // Fast path, taken by nearly every request: the current credentials, already handed out, and not yet due by
+      // the injected clock. Anything else (first use, due, refreshing, dropped) goes the full way.
+      const out = this.#handedOut;
+      if (out !== undefined && !this.#dropped && out.issued === this.#current && this.#notDue(out))
+        return out.identity;
+      return this.#resolve();
+    },
+    { memoized: true as const },
+  );
 
   /** When the current credentials expire; undefined before the first use of a lazy session, or for long-lived keys. */
   get expiresAt(): Date | undefined {
@@ -113,6 +133,7 @@ export class Session {
     this.#dropped = true;
     this.#current = undefined;
     this.#pending = undefined;
+    this.#handedOut = undefined;
   }
 
   /** The session without its secrets. */
@@ -152,6 +173,15 @@ export class Session {
     return this.#handOut(fresh);
   }
 
+  /** True while `out` is not due by the injected clock; false when the clock throws (the full way reports it). */
+  #notDue(out: HandedOut): boolean {
+    try {
+      return this.#clock().getTime() < out.refreshAtMs;
+    } catch {
+      return false;
+    }
+  }
+
   #isDue(issued: IssuedCredentials): boolean {
     return (
       issued.expiresAt !== undefined &&
@@ -160,8 +190,14 @@ export class Session {
   }
 
   #handOut(issued: IssuedCredentials): AwsCredentialIdentity {
-    const { expiration: _, ...identity } = issued.identity;
-    return issued.expiresAt === undefined ? identity : { ...identity, expiration: issued.expiresAt };
+    const { expiration: _, ...plain } = issued.identity;
+    const identity = issued.expiresAt === undefined ? plain : { ...plain, expiration: issued.expiresAt };
+    const refreshAtMs =
+      issued.expiresAt === undefined
+        ? Number.POSITIVE_INFINITY
+        : issued.expiresAt.getTime() - REFRESH_WINDOW_MS;
+    this.#handedOut = { issued, identity: Promise.resolve(identity), refreshAtMs };
+    return identity;
   }
 
   #assertLive(): void {

@@ -18,6 +18,27 @@ export const RUNS_AFTER: Readonly<Partial<Record<ScanService, readonly ScanServi
   cloudwatch: ['ec2', 'elbv2', 'rds'],
 };
 
+/**
+ * The order units are started in within an account (the plan itself keeps SCAN_SERVICES order), service by
+ * service across all regions, since which regions hold resources is unknown until they are read. Longest first:
+ * S3 (nine calls per bucket), then the tagging API (one page of 100 resources after another: the longest chain of
+ * round trips in a populated region), then CloudWatch's inputs (EC2, ELBv2, RDS), log groups, and CloudWatch,
+ * which waits for its inputs and then goes ahead of units still waiting for a slot (scan-account.ts). In plan
+ * order, regions went one by one alphabetically, so us-east-1, often the busiest, started last and its
+ * rate-limited and paginated units made the scan's tail (bench:scan).
+ */
+export const START_ORDER: readonly ScanService[] = [
+  's3',
+  'iam',
+  'tagging',
+  'ec2',
+  'elbv2',
+  'rds',
+  'logs',
+  'cloudwatch',
+  'ce',
+];
+
 /** One collector run in one scope. */
 export interface ScanUnit {
   /** Unique within a scan: `account/region/service`, region 'global' for global units. */

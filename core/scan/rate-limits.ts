@@ -38,14 +38,19 @@ export type RateLimitOverrides = Partial<Record<ApiFamily, Partial<RateLimit>>>;
 export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiFamily, RateLimit>> = {
   // AWS refills EC2's bucket of non-mutating actions (Describe*) at 20/s per account and region (100 burst).
   ec2: { perSecond: 10, burst: 20, scope: 'region' },
-  elbv2: { perSecond: 5, burst: 10, scope: 'region' },
+  // AWS: Describe* bucket of 40, refilled at 10/s per account and region; Axiom takes half of each. A burst of 20
+  // covers a region's list pages plus one DescribeTargetHealth per target group for a few dozen groups, which at
+  // burst 10 waited out a rate-limited tail at the end of every populated region (bench:scan).
+  elbv2: { perSecond: 5, burst: 20, scope: 'region' },
   rds: { perSecond: 5, burst: 10, scope: 'region' },
   // IAM is one global endpoint per account, with lower limits than the regional services.
   iam: { perSecond: 5, burst: 10, scope: 'account' },
-  // Bucket-level GETs: S3 throttles per bucket prefix (5,500 GETs/s each) and a scan reads each bucket 9 times, so
-  // this cap is politeness, not protection. At 50/s it was the whole scan time (bench:scan, 300 buckets: 2,700
-  // reads, 17 s of a 17 s scan); 500/s per region is still under a tenth of what one bucket accepts.
-  s3: { perSecond: 500, burst: 500, scope: 'region' },
+  // Bucket-level GETs: S3 throttles per bucket prefix (5,500 GETs/s each) and a scan reads each bucket 9 times (at
+  // most 9 calls in flight per bucket), so this cap is politeness, not protection. At 50/s it was the whole scan
+  // time (bench:scan, 300 buckets: 2,700 reads, 17 s of a 17 s scan); at 500/s per region (burst 500) a region
+  // holding 100 buckets (900 reads) still had to wait 0.8 s for tokens, which stretched the S3 unit, the scan's
+  // longest, to the end of the scan. 1,000/s per region is under a fifth of what one bucket accepts.
+  s3: { perSecond: 1000, burst: 1000, scope: 'region' },
   's3-control': { perSecond: 5, burst: 5, scope: 'region' },
   // GetMetricData: AWS allows 50/s per account and region; each call carries up to 500 queries.
   cloudwatch: { perSecond: 10, burst: 10, scope: 'region' },
@@ -53,7 +58,10 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiFamily, RateLimit>> = {
   logs: { perSecond: 5, burst: 5, scope: 'region' },
   // Cost Explorer has one endpoint and bills every request: never more than one a second.
   ce: { perSecond: 1, burst: 1, scope: 'account' },
-  tagging: { perSecond: 5, burst: 5, scope: 'region' },
+  // GetResources: AWS publishes no figure (bench:scan assumes 10/s, burst 20). Its pages of 100 are read one after
+  // another, so the burst is what a region's chain of pages meets: 10 covers 1,000 tagged resources per region
+  // without waiting, where burst 5 added a second-long tail per populated region.
+  tagging: { perSecond: 5, burst: 10, scope: 'region' },
   sts: { perSecond: 5, burst: 5, scope: 'region' },
   other: { perSecond: 5, burst: 5, scope: 'region' },
 };

@@ -9,7 +9,7 @@ import type { Collector } from './collector.ts';
 import type { ConcurrencyLimit } from './concurrency-limit.ts';
 import { homeRegionOf, listEnabledRegions } from './enabled-regions.ts';
 import type { AccountInventory, CoverageEntry, ScanService } from './inventory.ts';
-import { GLOBAL_REGION, planScan, type ScanUnit } from './plan.ts';
+import { GLOBAL_REGION, planScan, type ScanUnit, START_ORDER } from './plan.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { coverageStatusOf, runUnit, type UnitEnvironment, type UnitOutcome } from './run-unit.ts';
 import type { Sleep } from './scan-time.ts';
@@ -142,6 +142,9 @@ export async function scanAccount<T extends ScanTarget>(
       shared.planned(plan().filter((unit) => unit.region !== GLOBAL_REGION).length);
     }
     coverMissingCollectors(account, shared);
+    // Region slots in the account's region order, whichever region's units happen to start first.
+    if (shared.collectors.some((collector) => collector.scope === 'regional'))
+      for (const region of account.regions) account.regional[region] ??= {};
     const environment: UnitEnvironment = {
       account,
       regions: account.regions,
@@ -207,7 +210,16 @@ async function enabledRegions<T extends ScanTarget>(
   }
 }
 
-/** Runs an account's units in the shared pool; a unit waits for those it runs after without holding a slot. */
+/** Where a unit starts: by START_ORDER's service rank, then in plan order (stable sort). */
+function startRank(unit: ScanUnit): number {
+  const rank = START_ORDER.indexOf(unit.service);
+  return rank === -1 ? START_ORDER.length : rank;
+}
+
+/**
+ * Runs an account's units in the shared pool, started in START_ORDER; a unit waits for those it runs after
+ * without holding a slot, and once they are done it goes ahead of units still waiting (it is the end of a chain).
+ */
 async function runUnits<T extends ScanTarget>(
   plan: readonly ScanUnit[],
   environment: UnitEnvironment,
@@ -222,16 +234,20 @@ async function runUnits<T extends ScanTarget>(
         const dependency = byId.get(id);
         return dependency ? [start(dependency)] : [];
       });
-      promise = Promise.all(before).then(() =>
-        shared.pool.run(async () => {
-          const result = await runUnit(unit, environment);
-          for (const entry of result.coverage) shared.cover(entry);
-          shared.finished(unit, result.outcome);
-        }),
-      );
+      const run = () =>
+        shared.pool.run(
+          async () => {
+            const result = await runUnit(unit, environment);
+            for (const entry of result.coverage) shared.cover(entry);
+            shared.finished(unit, result.outcome);
+          },
+          before.length > 0 ? 1 : 0,
+        );
+      promise = before.length > 0 ? Promise.all(before).then(run) : run();
       started.set(unit.id, promise);
     }
     return promise;
   };
-  await Promise.all(plan.map(start));
+  const order = [...plan].sort((a, b) => startRank(a) - startRank(b));
+  await Promise.all(order.map(start));
 }

@@ -214,6 +214,42 @@ describe('createClient timeouts', () => {
   });
 });
 
+describe('createClient signers', () => {
+  it('builds one signer per auth scheme and reuses it, not one per request', async () => {
+    const s3 = createClient(S3Client, { region: 'eu-west-1', credentials });
+    const signer = s3.config.signer as (scheme?: unknown) => Promise<unknown>;
+    const scheme = { name: 'sigv4', signingName: 's3', signingRegion: 'eu-west-1' };
+    const first = await signer(scheme);
+    expect(await signer({ ...scheme })).toBe(first);
+    expect(await signer({ ...scheme, signingRegion: 'us-east-1' })).not.toBe(first);
+  });
+
+  it('still asks for credentials on every request: rotated keys sign the next request', async () => {
+    const local = await serve(() => callerIdentity());
+    let issued = 0;
+    const sts = createClient(STSClient, {
+      region: 'eu-west-1',
+      endpoint: local.url,
+      // Marked memoized, as a Session's provider is, so the SDK asks it on every request instead of caching.
+      credentials: Object.assign(
+        async () => {
+          issued += 1;
+          return { ...credentials, accessKeyId: `AKIAAXIOMTESTROTATE${issued}` };
+        },
+        { memoized: true },
+      ),
+    });
+    await sts.send(new GetCallerIdentityCommand({}));
+    await sts.send(new GetCallerIdentityCommand({}));
+    const keys = local.requests.map(
+      (request) => /Credential=(\w+)\//.exec(request.headers.authorization ?? '')?.[1],
+    );
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys.every((key) => key?.startsWith('AKIAAXIOMTESTROTATE'))).toBe(true);
+  });
+});
+
 describe('createClient settings checks', () => {
   const base: ClientSettings = { region: 'us-east-1', credentials };
 

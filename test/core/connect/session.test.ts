@@ -12,7 +12,7 @@ import {
   assumeRoleWithWebIdentity,
   sanitizeSessionName,
 } from '../../../core/connect/assume-role.ts';
-import type { Session } from '../../../core/connect/session.ts';
+import { REFRESH_WINDOW_MS, Session } from '../../../core/connect/session.ts';
 import { AxiomError } from '../../../core/errors.ts';
 import {
   FAKE_CREDENTIALS,
@@ -434,6 +434,54 @@ describe('session refresh and drop', () => {
     session.drop();
     expect((await failure(refreshing)).code).toBe('session_dropped');
     expect(session.expiresAt).toBeUndefined();
+  });
+});
+
+describe('session credentials between refreshes', () => {
+  it('answers from memory until due by the injected clock, then obtains once; a drop stops it at once', async () => {
+    const clock = fakeClock();
+    let obtained = 0;
+    const session = new Session({
+      kind: 'assumed-role',
+      roleArn: ROLE,
+      clock: clock.now,
+      obtain: async () => {
+        obtained += 1;
+        return { identity: credentialsNo(obtained), expiresAt: new Date(clock.now().getTime() + HOUR) };
+      },
+    });
+    const first = await session.credentials();
+    const again = await Promise.all(Array.from({ length: 50 }, () => session.credentials()));
+    expect(obtained).toBe(1);
+    expect(again.every((identity) => identity.accessKeyId === credentialsNo(1).accessKeyId)).toBe(true);
+    expect(first).toMatchObject({ ...credentialsNo(1), expiration: new Date(START.getTime() + HOUR) });
+
+    clock.advance(HOUR - REFRESH_WINDOW_MS - 1); // one millisecond before due
+    expect((await session.credentials()).accessKeyId).toBe(credentialsNo(1).accessKeyId);
+    clock.advance(1); // due
+    expect((await session.credentials()).accessKeyId).toBe(credentialsNo(2).accessKeyId);
+    expect((await session.credentials()).accessKeyId).toBe(credentialsNo(2).accessKeyId);
+    expect(obtained).toBe(2);
+
+    session.drop();
+    expect((await failure(session.credentials())).code).toBe('session_dropped');
+    expect(obtained).toBe(2);
+  });
+
+  it('rejects, never throws, when the clock fails', async () => {
+    let broken = false;
+    const session = new Session({
+      kind: 'ambient',
+      clock: () => {
+        if (broken) throw new Error('clock failed');
+        return START;
+      },
+      obtain: async () => ({ identity: credentialsNo(1), expiresAt: new Date(START.getTime() + HOUR) }),
+    });
+    await session.credentials();
+    broken = true;
+    const answer = session.credentials();
+    await expect(answer).rejects.toThrow('clock failed');
   });
 });
 

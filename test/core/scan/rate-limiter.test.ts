@@ -68,6 +68,17 @@ describe('rate limit table', () => {
     expect(DEFAULT_RATE_LIMITS.iam.scope).toBe('account');
   });
 
+  it('stays at half of what AWS allows where AWS publishes it, or far below', () => {
+    // ELB Describe*: bucket 40, refill 10/s per account and region.
+    expect(DEFAULT_RATE_LIMITS.elbv2).toEqual({ perSecond: 5, burst: 20, scope: 'region' });
+    // CloudWatch Logs DescribeLogGroups 10/s; CloudWatch GetMetricData 50/s.
+    expect(DEFAULT_RATE_LIMITS.logs.perSecond).toBeLessThanOrEqual(5);
+    expect(DEFAULT_RATE_LIMITS.cloudwatch.perSecond).toBeLessThanOrEqual(25);
+    // S3: 5,500 GETs/s per bucket prefix; Axiom's cap is per region, over all buckets.
+    expect(DEFAULT_RATE_LIMITS.s3.perSecond).toBeLessThanOrEqual(5500 / 5);
+    expect(DEFAULT_RATE_LIMITS.s3.burst).toBeLessThanOrEqual(5500 / 5);
+  });
+
   it('applies overrides field by field and refuses rates that are not positive', () => {
     const limits = resolveRateLimits({ ec2: { perSecond: 2 } });
     expect(limits.ec2).toEqual({ perSecond: 2, burst: 20, scope: 'region' });

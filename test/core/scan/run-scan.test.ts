@@ -141,6 +141,38 @@ describe('runScan with fake collectors', () => {
     expect(most).toBe(3);
   });
 
+  it('starts units longest first, service by service, and CloudWatch as soon as its inputs are done', async () => {
+    const log: FakeRun[] = [];
+    const inventory = await scan({
+      regions: ['us-east-1', 'eu-west-1'],
+      collectors: fakeCollectors({ log }),
+      includeCostExplorer: true,
+      concurrency: 1,
+    });
+    const us = 'us-east-1';
+    const eu = 'eu-west-1';
+    expect(log.map((run) => `${run.service}@${run.region}`)).toEqual([
+      `s3@${us}`,
+      `iam@${us}`,
+      `tagging@${us}`,
+      `tagging@${eu}`,
+      `ec2@${us}`,
+      `ec2@${eu}`,
+      `elbv2@${us}`,
+      `elbv2@${eu}`,
+      `rds@${us}`,
+      `rds@${eu}`,
+      // Each waited for its region's EC2, ELBv2 and RDS, then went ahead of the units still queued.
+      `cloudwatch@${us}`,
+      `cloudwatch@${eu}`,
+      `logs@${us}`,
+      `logs@${eu}`,
+      `ce@${us}`,
+    ]);
+    // The inventory lists regions in the account's order, whatever order their units ran in.
+    expect(Object.keys(inventory.accounts[0]?.regional ?? {})).toEqual([us, eu]);
+  });
+
   it('reports progress after each unit: done counts up to a total known from the start', async () => {
     const progress: ScanProgress[] = [];
     await scan({
