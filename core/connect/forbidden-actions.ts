@@ -1,3 +1,5 @@
+import { compileGlob } from '../policy/catalog/glob.ts';
+
 /**
  * What a read-only posture role must never be able to do beyond its catalogue: data-plane reads (object
  * contents, log events, secrets, parameters, decrypts, table rows, query results). Access levels alone do not
@@ -58,14 +60,10 @@ export const OVER_PRIVILEGED_MANAGED_POLICIES: Readonly<Record<string, string>> 
   SecretsManagerReadWrite: 'reads and writes every secret',
 };
 
-/** Compiles an IAM wildcard pattern (`*`, `?`) into a case-insensitive matcher. */
+/** Compiles an IAM wildcard pattern (`*`, `?`) into a case-insensitive matcher, with the catalogue's glob. */
 export function iamPatternMatcher(pattern: string): (action: string) => boolean {
-  const source = pattern
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  const regex = new RegExp(`^${source}$`, 'i');
-  return (action) => regex.test(action);
+  const matches = compileGlob(pattern.toLowerCase());
+  return (action) => matches(action.toLowerCase());
 }
 
 const dataPlaneMatchers = DATA_PLANE_READ_PATTERNS.map((pattern) => ({
