@@ -4,11 +4,11 @@
  * come from the environment once (config.ts); nothing here reads it.
  */
 import type { AwsEnvironment } from '../cli/aws-env.ts';
-import { buildScanReportContext } from '../cli/scan-report.ts';
 import {
   ALL_COLLECTORS,
   ALL_RULES,
   assumeRole,
+  buildScanReportContext,
   evaluateRules,
   type Finding,
   type Inventory,

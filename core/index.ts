@@ -320,6 +320,12 @@ export {
 export { type BaselineResult, readBaselineFingerprints } from './report/read-baseline.ts';
 export { REPORT_SCHEMA } from './report/report-schema.ts';
 export { buildSarifLog, renderSarif, SARIF_FINGERPRINT_KEY, type SarifOptions } from './report/sarif.ts';
+export {
+  buildScanReportContext,
+  countResources,
+  coverageGaps,
+  type ScanReportOptions,
+} from './report/scan-report.ts';
 export { renderText, type TextOptions } from './report/text.ts';
 export { renderVerifyText } from './report/verify-text.ts';
 export { COMPUTE_RULES } from './rules/compute-rules.ts';

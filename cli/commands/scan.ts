@@ -7,6 +7,7 @@ import {
   type AxiomConfig,
   AxiomError,
   applySuppressions,
+  buildScanReportContext,
   CallCounter,
   describeError,
   evaluateRules,
@@ -27,7 +28,6 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { createProgressDisplay } from '../progress.ts';
 import { type LiveScanOptions, MAX_SCAN_CONCURRENCY, parseScanOptions } from '../scan-options.ts';
 import { renderScanReport } from '../scan-render.ts';
-import { buildScanReportContext } from '../scan-report.ts';
 import { ambientAccount, assumeTargetRole, type LiveTarget } from '../scan-targets.ts';
 import { VERSION } from '../version.ts';
 

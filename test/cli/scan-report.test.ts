@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressDisplay, progressBar, progressLine } from '../../cli/progress.ts';
 import { renderScanReport, renderScanText } from '../../cli/scan-render.ts';
-import { buildScanReportContext, countResources, coverageGaps } from '../../cli/scan-report.ts';
 import type { Finding } from '../../core/findings/finding.ts';
+import { buildScanReportContext, countResources, coverageGaps } from '../../core/report/scan-report.ts';
 import { renderText } from '../../core/report/text.ts';
 import type { ScanProgress } from '../../core/scan/run-scan.ts';
 import { fullInventory } from '../core/scan/full-inventory.ts';

@@ -1,6 +1,6 @@
 import { BASE_PRICES, EBS_PERFORMANCE_PRICES, regionMultiplier } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
-import { formatUsd, monthlyEstimate } from './support-estimate.ts';
+import { formatUsd, monthlyEstimate } from '../support/estimate.ts';
 import { ec2Arn, regionalScope, withName } from './support-scope.ts';
 
 /** gp2 baseline performance: 3 IOPS per GiB, at least 100 and at most 16,000. */

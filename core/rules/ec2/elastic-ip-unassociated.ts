@@ -1,6 +1,6 @@
 import { BASE_PRICES, monthlyFromHourly } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
-import { monthlyEstimate } from './support-estimate.ts';
+import { monthlyEstimate } from '../support/estimate.ts';
 import { ec2Arn, regionalScope } from './support-scope.ts';
 
 /** An Elastic IP address allocated but associated with nothing: billed as an idle public IPv4 address. */

@@ -1,7 +1,7 @@
 import { ec2HourlyPrice, monthlyFromHourly } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { monthlyEstimate } from '../support/estimate.ts';
 import { addSeries, dailySeries, lastNDates, lastNDays } from '../support/metrics.ts';
-import { monthlyEstimate } from './support-estimate.ts';
 import { ec2Arn, regionalScope, withName } from './support-scope.ts';
 
 /** Trusted Advisor's "Low Utilization Amazon EC2 Instances" test, as AWS documents it. */

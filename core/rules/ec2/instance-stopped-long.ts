@@ -1,6 +1,6 @@
 import { BASE_PRICES, monthlyFromHourly } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
-import { formatUsd, monthlyEstimate, toCents } from './support-estimate.ts';
+import { formatUsd, monthlyEstimate, toCents } from '../support/estimate.ts';
 import { ec2Arn, regionalScope, withName } from './support-scope.ts';
 import { volumeMonthlyCost } from './support-volume-cost.ts';
 

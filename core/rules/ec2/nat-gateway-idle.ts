@@ -1,7 +1,7 @@
 import { BASE_PRICES, monthlyFromHourly } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { monthlyEstimate } from '../support/estimate.ts';
 import { dailySeries, existedForLastDays, seriesTotal } from '../support/metrics.ts';
-import { monthlyEstimate } from './support-estimate.ts';
 import { ec2Arn, regionalScope, withName } from './support-scope.ts';
 
 /** The metric: bytes the gateway sent on to destinations, daily sums. */

@@ -1,8 +1,8 @@
 import type { LoadBalancer, MetricsRegionInventory, TargetGroup } from '../../scan/inventory.ts';
-import { monthlyEstimate } from '../ec2/support-estimate.ts';
 import { regionalScope } from '../ec2/support-scope.ts';
 import { BASE_PRICES, monthlyFromHourly } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { monthlyEstimate } from '../support/estimate.ts';
 import { dailySeries, existedForLastDays, lastNDates, lastNDays, valueOrZero } from '../support/metrics.ts';
 import { loadBalancerMetricId } from './support-metric-id.ts';
 

@@ -1,6 +1,6 @@
-import { formatUsd } from '../ec2/support-estimate.ts';
 import { LOGS_PRICES, PRICES_AS_OF, regionMultiplier } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { formatUsd } from '../support/estimate.ts';
 
 /** Bytes in the GB that CloudWatch bills storage by (binary: it keeps the figure on the low side). */
 const BYTES_PER_GB = 1024 ** 3;

@@ -1,6 +1,6 @@
-import { monthlyEstimate } from '../ec2/support-estimate.ts';
 import { monthlyFromHourly, rdsHourlyPrice } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
+import { monthlyEstimate } from '../support/estimate.ts';
 import { dailySeries, existedForLastDays, lastNDates, lastNDays } from '../support/metrics.ts';
 import { databaseLabel, instanceResource } from './support-databases.ts';
 

@@ -4,19 +4,10 @@
  * resources per type). Pure: the same inventory and evaluation always give the same context, so a scan re-run
  * offline from its saved inventory reports exactly what the live scan did.
  */
-import type {
-  AccountInventory,
-  CoverageEntry,
-  CoverageGap,
-  Inventory,
-  RegionInventory,
-  ReportContext,
-  ReportTarget,
-  ReportTool,
-  Rule,
-  RuleDescription,
-  RuleEvaluation,
-} from '../core/index.ts';
+import type { RuleEvaluation } from '../rules/evaluate.ts';
+import type { Rule } from '../rules/rule.ts';
+import type { AccountInventory, CoverageEntry, Inventory, RegionInventory } from '../scan/inventory.ts';
+import type { CoverageGap, ReportContext, ReportTarget, ReportTool, RuleDescription } from './context.ts';
 
 /** What `buildScanReportContext` needs besides the inventory and the rules' output. */
 export interface ScanReportOptions {
