@@ -4086,7 +4086,7 @@ function evaluateRules(inventory, rules, context) {
 }
 
 // EXTERNAL MODULE: ../../core/rules/index.ts + 65 modules
-var rules = __webpack_require__(3372);
+var rules = __webpack_require__(439);
 ;// CONCATENATED MODULE: ../live-scan.ts
 /**
  * The live scan as the Action runs it: core's scan engine over this job's accounts, then the rules. Accounts
