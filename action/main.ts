@@ -11,10 +11,10 @@ import { type ActionDependencies, runAction } from './run-action.ts';
 import { actionsToolkit } from './toolkit.ts';
 import { VERSION } from './version.ts';
 
-/** The folder of the IAM data the bundle carries (dist/iam-data), when running from the bundle. */
-export function bundledIamDataDirectory(): string | undefined {
-  const directory = join(dirname(fileURLToPath(import.meta.url)), 'iam-data');
-  return existsSync(directory) ? directory : undefined;
+/** The IAM data pack the bundle carries (dist/iam-data/iam-pack.json), when running from the bundle. */
+export function bundledIamPackFile(): string | undefined {
+  const file = join(dirname(fileURLToPath(import.meta.url)), 'iam-data', 'iam-pack.json');
+  return existsSync(file) ? file : undefined;
 }
 
 /** What a test may replace: time, randomness and the network (so retries do not wait). */
@@ -23,7 +23,7 @@ export type RunOverrides = Partial<Pick<ActionDependencies, 'clock' | 'sleep' | 
 /** Runs the Action. Never throws: every failure ends as the step's failure message. */
 export async function run(overrides: RunOverrides = {}): Promise<void> {
   try {
-    const iamDataDirectory = bundledIamDataDirectory();
+    const iamPackFile = bundledIamPackFile();
     const outcome = await runAction({
       toolkit: actionsToolkit(),
       env: process.env,
@@ -32,7 +32,7 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
       version: VERSION,
-      ...(iamDataDirectory === undefined ? {} : { iamDataDirectory }),
+      ...(iamPackFile === undefined ? {} : { iamPackFile }),
       ...overrides,
     });
     if (outcome.status !== 'passed') actionsCore.setFailed(outcome.message);

@@ -6,6 +6,7 @@
  */
 import {
   type AxiomConfig,
+  AxiomError,
   applySuppressions,
   createIamCatalog,
   describeError,
@@ -15,8 +16,8 @@ import {
   type IamCatalog,
   isAxiomError,
   loadIamCatalog,
-  packagedIamDataSource,
   type ReportContext,
+  readIamPack,
   sortFindings,
 } from '../core/index.ts';
 import { loadAxiomConfig } from './config-file.ts';
@@ -51,8 +52,8 @@ export interface ActionDependencies {
   random: () => number;
   /** fetch for the GitHub API; default the global one. */
   fetch?: Fetch;
-  /** The IAM data folder (the bundle's own copy); absent means the installed package's. */
-  iamDataDirectory?: string;
+  /** The IAM data pack the bundle carries (dist/iam-data/iam-pack.json); absent means the installed package's data. */
+  iamPackFile?: string;
   /** Axiom's version. */
   version: string;
 }
@@ -85,8 +86,18 @@ export function defaultMode(run: RunContext): ActionMode {
   return run.pullRequest ? 'both' : 'scan';
 }
 
-function catalogOf(directory: string | undefined): IamCatalog {
-  return directory === undefined ? loadIamCatalog() : createIamCatalog(packagedIamDataSource(directory));
+function catalogOf(packFile: string | undefined): IamCatalog {
+  if (packFile === undefined) return loadIamCatalog();
+  const source = readIamPack(packFile);
+  if (!source)
+    throw new AxiomError(
+      'iam_catalog_unreadable',
+      `The Action's IAM data ${packFile} is missing or damaged.`,
+      {
+        hint: 'Use a released version of the Action, or rebuild dist/ with `npm run package`.',
+      },
+    );
+  return createIamCatalog(source);
 }
 
 /** The same finding from both analyses (an ignore-file problem each reports) is kept once. */
@@ -185,7 +196,7 @@ export async function runAction(deps: ActionDependencies): Promise<ActionOutcome
         ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
       })
     : undefined;
-  const catalog = catalogOf(deps.iamDataDirectory);
+  const catalog = catalogOf(deps.iamPackFile);
 
   let config: AxiomConfig | undefined;
   try {

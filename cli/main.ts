@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-opt=2 --max-semi-space-size=16
 // The `axiom` command: wires the process to runCli and sets the exit code. Nothing else lives here.
 import { runCli } from './run.ts';
 

