@@ -96,18 +96,10 @@ export function permissionStatementGroups(): PermissionStatementGroup[] {
   });
 }
 
-/**
- * An AWS region name such as 'eu-west-1', 'us-gov-west-1' or 'ap-southeast-5'. A string so the Terraform
- * module's validation uses the same expression (RE2 accepts it).
- */
-export const AWS_REGION_PATTERN = '^[a-z]{2}(?:-[a-z]+)+-\\d{1,2}$';
+// One region-name pattern for all of Axiom (region-name.ts); re-exported for the policy's callers.
+export { AWS_REGION_PATTERN, isAwsRegionName } from './region-name.ts';
 
-const REGION_PATTERN = new RegExp(AWS_REGION_PATTERN);
-
-/** True when `value` looks like an AWS region name. */
-export function isAwsRegionName(value: string): boolean {
-  return REGION_PATTERN.test(value);
-}
+import { isAwsRegionName } from './region-name.ts';
 
 /** Options for the permission policy. */
 export interface PermissionPolicyOptions {

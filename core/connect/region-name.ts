@@ -3,10 +3,19 @@ import type { Partition } from './role-arn.ts';
 /**
  * Region names as AWS forms them (`us-east-1`, `eu-west-2`, `ap-southeast-4`, `us-gov-west-1`, `cn-north-1`):
  * a two-letter area, `-gov` in GovCloud, a direction and a number. A pattern rather than a list, so a region AWS
- * opens next year is not refused; whether the account has it enabled is for the scan to find out.
+ * opens next year is not refused; whether the account has it enabled is for the scan to find out. A string, so
+ * the Terraform module's variable validation uses the very same pattern.
  */
-const REGION_NAME =
-  /^[a-z]{2}(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+export const AWS_REGION_PATTERN =
+  '^[a-z]{2}(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d{1,2}$';
+
+/** The one region-name test of Axiom: CLI flags, target lists, policies and the Terraform module's validation. */
+const REGION_NAME = new RegExp(AWS_REGION_PATTERN);
+
+/** True when `value` is written as an AWS region name (whether AWS has opened it is another matter). */
+export function isAwsRegionName(value: string): boolean {
+  return REGION_NAME.test(value);
+}
 
 /** Examples shown when a region name is wrong. */
 const EXAMPLES = 'us-east-1, eu-west-2, us-gov-west-1 or cn-north-1';

@@ -180,9 +180,11 @@ describe('buildPermissionPolicy', () => {
   });
 
   it('refuses a region list that would overflow the inline-policy quota', () => {
+    // 200 distinct names written as regions are (two letters, a direction, a number); AWS has ~35.
+    const letter = (n: number) => String.fromCharCode(97 + (n % 26));
     const tooMany = Array.from(
       { length: 200 },
-      (_, i) => `zz-region${String.fromCharCode(97 + (i % 26))}-${i % 90}`,
+      (_, i) => `${letter(i)}${letter(Math.floor(i / 26))}-${i % 2 ? 'north' : 'south'}-${(i % 9) + 1}`,
     );
     expect(() => buildPermissionPolicy({ regions: tooMany })).toThrow(
       expect.objectContaining({ code: 'permission_policy_too_large' }),
