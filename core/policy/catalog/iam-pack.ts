@@ -63,7 +63,7 @@ export function buildIamPack(
   const body: string[] = [];
   let offset = 0;
   for (const path of paths) {
-    const json = JSON.stringify(raw.readJson(path));
+    const json = asciiJson(raw.readJson(path));
     files[path] = [offset, offset + json.length];
     body.push(json);
     offset += json.length;
@@ -74,7 +74,15 @@ export function buildIamPack(
     globalConditionKeys: [...raw.globalConditionKeys()],
     files,
   };
-  return `${JSON.stringify(header)}\n${body.join('')}`;
+  return `${asciiJson(header)}\n${body.join('')}`;
+}
+
+/** JSON with every non-ASCII character escaped, so the pack is ASCII and a byte offset is a character offset. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Writes the pack of the installed data to `file`. */
@@ -87,27 +95,29 @@ export function writeIamPack(file: string): void {
  * that package version; otherwise undefined. Never throws: the caller decides what a missing pack means.
  */
 export function readIamPack(file: string, expectedSource?: string): IamDataSource | undefined {
-  let text: string;
+  // Kept as bytes, each file decoded when asked for: decoding all 8 MB up front costs more than a small lint's
+  // whole catalogue. The pack is ASCII, so latin1 decoding is exact and byte offsets are string offsets.
+  let bytes: Buffer;
   let header: unknown;
   let bodyStart: number;
   try {
-    text = readFileSync(file, 'utf8');
-    bodyStart = text.indexOf('\n') + 1;
-    header = JSON.parse(text.slice(0, bodyStart));
+    bytes = readFileSync(file);
+    bodyStart = bytes.indexOf(10) + 1;
+    header = JSON.parse(bytes.toString('latin1', 0, bodyStart));
   } catch {
     return undefined;
   }
   if (!isHeader(header) || header.format !== IAM_PACK_FORMAT) return undefined;
   if (expectedSource !== undefined && header.source !== expectedSource) return undefined;
   const { files, globalConditionKeys } = header;
-  const bodyLength = text.length - bodyStart;
+  const bodyLength = bytes.length - bodyStart;
   if (Object.values(files).some(([start, end]) => !(start >= 0 && start <= end && end <= bodyLength)))
     return undefined;
   return {
     readJson(path) {
       const span = Object.hasOwn(files, path) ? files[path] : undefined;
       // A path the pack lacks reads as absent; the catalogue then reports the file by name.
-      return span && JSON.parse(text.slice(bodyStart + span[0], bodyStart + span[1]));
+      return span && JSON.parse(bytes.toString('latin1', bodyStart + span[0], bodyStart + span[1]));
     },
     globalConditionKeys: () => globalConditionKeys,
   };

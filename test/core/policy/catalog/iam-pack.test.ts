@@ -65,6 +65,12 @@ describe('IAM data pack', () => {
     expect(source?.globalConditionKeys()).toEqual(packagedIamDataSource(directory).globalConditionKeys());
   });
 
+  it('is ASCII whatever the data holds, so byte offsets are character offsets', () => {
+    const text = buildIamPack(dataFolder(), 'fixture@1');
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(readIamPack(packFile(text))?.readJson('serviceNames.json')).toEqual(FILES['serviceNames.json']);
+  });
+
   it('gives the same bytes for the same data', () => {
     const directory = dataFolder();
     expect(buildIamPack(directory, 'fixture@1')).toBe(buildIamPack(directory, 'fixture@1'));
