@@ -52,6 +52,8 @@ export interface ScanInput {
   regions: readonly string[];
   /** Services; empty: all (Cost Explorer excluded, as AWS bills it). */
   services: readonly ScanService[];
+  /** The job's time limit: once aborted the scan stops calling AWS and rejects ('scan_cancelled'). */
+  signal?: AbortSignal;
 }
 
 /** The bot's AWS operations. */
@@ -126,6 +128,7 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
         ...attempts,
         axiomVersion: options.version,
         clock,
+        ...(input.signal === undefined ? {} : { signal: input.signal }),
       });
       const evaluation = evaluateRules(inventory, ALL_RULES, {
         now: clock(),

@@ -160,6 +160,13 @@ async function runJob(
     { actor: 'axiom', command: 'scan', announce: true },
   );
 
+  // Past its time limit the queue has given the job to another attempt: the scan stops calling AWS (the job's
+  // signal cancels it), and nothing is posted, which would post twice.
+  const expired = () =>
+    new AxiomError(
+      'scan_job_expired',
+      `The scan of ${connection.name} outlived its time limit; it will be retried.`,
+    );
   let outcome: ScanOutcome;
   try {
     outcome = await services.aws.scan({
@@ -168,16 +175,15 @@ async function runJob(
       session,
       regions: request.regions.length > 0 ? request.regions : connection.regions,
       services: scanServices(request.services),
+      signal: job.signal,
     });
+  } catch (error) {
+    if (job.signal.aborted) throw expired();
+    throw error;
   } finally {
     session.drop();
   }
-  // Past its time limit the queue has given the job to another attempt: posting now would post twice.
-  if (job.signal.aborted)
-    throw new AxiomError(
-      'scan_job_expired',
-      `The scan of ${connection.name} outlived its time limit; it will be retried.`,
-    );
+  if (job.signal.aborted) throw expired();
   const message = renderScanBlocks(outcome.findings, outcome.context, {
     title: connection.name,
     fullReport: 'the full report in the thread',

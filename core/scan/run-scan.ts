@@ -90,6 +90,12 @@ export interface RunScanOptions<T extends ScanTarget> {
   onProgress?: (progress: ScanProgress) => void;
   /** Call statistics; the inventory's stats come from it. Default a fresh counter. */
   callCounter?: CallCounter;
+  /**
+   * Cancels the scan: no more roles are assumed and no unit starts, running units are stopped (their requests
+   * aborted), sessions are dropped, and then `runScan` rejects with an AxiomError 'scan_cancelled' (a partial
+   * inventory is never returned as if it were whole).
+   */
+  signal?: AbortSignal;
 }
 
 function wholeNumber(name: string, value: number): number {
@@ -181,6 +187,7 @@ export async function runScan<T extends ScanTarget>(options: RunScanOptions<T>):
     deadlineMs,
     sleep,
     pool: createConcurrencyLimit(concurrency),
+    signal: options.signal,
     cover: (entry: CoverageEntry) => coverage.push(entry),
     planned: (count: number) => {
       total += count;
@@ -201,6 +208,14 @@ export async function runScan<T extends ScanTarget>(options: RunScanOptions<T>):
   );
   const finishedAt = clock();
   if (progressFailure !== undefined) throw progressFailure.error;
+  if (options.signal?.aborted)
+    throw new AxiomError(
+      'scan_cancelled',
+      'The scan was cancelled before it finished; no inventory was made.',
+      {
+        cause: options.signal.reason,
+      },
+    );
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
     tool: { name: 'axiom', version: options.axiomVersion ?? 'unknown' },

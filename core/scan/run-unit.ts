@@ -33,6 +33,8 @@ export interface UnitEnvironment {
   deadlineMs: number;
   /** Waits (the deadline's timer). */
   sleep: Sleep;
+  /** The scan's cancellation: once aborted, units not started are skipped and running ones stopped. */
+  signal?: AbortSignal;
 }
 
 /** How a unit ended. */
@@ -42,7 +44,9 @@ export type UnitOutcome =
   /** The collector threw: a bug in Axiom, recorded as an 'error' entry for the whole service. */
   | 'failed'
   /** The deadline passed; what was collected by then is kept. */
-  | 'deadline';
+  | 'deadline'
+  /** The scan was cancelled before the unit finished (or started). */
+  | 'cancelled';
 
 /** What a unit produced besides its inventory writes. */
 export interface UnitResult {
@@ -62,6 +66,20 @@ export function coverageStatusOf(error: unknown): { status: CoverageStatus; deta
 /** Runs `unit` with its deadline; see the file comment. */
 export async function runUnit(unit: ScanUnit, env: UnitEnvironment): Promise<UnitResult> {
   const { account } = env;
+  if (env.signal?.aborted)
+    return {
+      outcome: 'cancelled',
+      coverage: [
+        {
+          accountId: account.accountId,
+          region: unit.region,
+          service: unit.service,
+          operation: '*',
+          status: 'skipped',
+          detail: 'not scanned: the scan was cancelled before this unit started',
+        },
+      ],
+    };
   const global = unit.region === GLOBAL_REGION;
   const clientRegion = global ? env.homeRegion : unit.region;
   const seconds = Math.round(env.deadlineMs / 100) / 10;
@@ -142,33 +160,41 @@ export async function runUnit(unit: ScanUnit, env: UnitEnvironment): Promise<Uni
     () => 'deadline' as const,
     () => new Promise<never>(() => {}),
   );
+  const cancelled = new Promise<'cancelled'>((resolve) =>
+    // Removed with the deadline timer, so a long-lived scan signal does not collect one listener per unit.
+    env.signal?.addEventListener('abort', () => resolve('cancelled'), { once: true, signal: timer.signal }),
+  );
   const work = Promise.resolve()
     .then(() => unit.collector.collect(context, staged.target))
     .then(
       () => ({ error: undefined }),
       (error: unknown) => ({ error: error ?? new Error('collector failed') }),
     );
-  const first = await Promise.race([work, deadline]);
+  const first = await Promise.race([work, deadline, cancelled]);
+  timer.abort();
 
   let outcome: UnitOutcome;
-  if (first === 'deadline') {
-    outcome = 'deadline';
+  if (first === 'deadline' || first === 'cancelled') {
+    outcome = first;
     staged.commit(true);
     record(
       '*',
       'error',
-      `deadline exceeded: the ${unit.service} scan did not finish within ${seconds} s and was stopped; what it had collected by then is kept`,
+      first === 'deadline'
+        ? `deadline exceeded: the ${unit.service} scan did not finish within ${seconds} s and was stopped; what it had collected by then is kept`
+        : `cancelled: the scan was stopped before the ${unit.service} scan finished; what it had collected by then is kept`,
     );
     sealed = true;
     controller.abort(
-      new AxiomError(
-        'scan_unit_deadline',
-        `Stopped the ${unit.service} scan of account ${account.accountId} in ${unit.region}: it did not finish within ${seconds} s.`,
-        { hint: 'Raise the unit deadline, or scan fewer regions or services at once.' },
-      ),
+      first === 'deadline'
+        ? new AxiomError(
+            'scan_unit_deadline',
+            `Stopped the ${unit.service} scan of account ${account.accountId} in ${unit.region}: it did not finish within ${seconds} s.`,
+            { hint: 'Raise the unit deadline, or scan fewer regions or services at once.' },
+          )
+        : new AxiomError('scan_cancelled', `The scan was cancelled.`),
     );
   } else {
-    timer.abort();
     staged.commit(false);
     outcome = first.error === undefined ? 'done' : 'failed';
     if (first.error !== undefined)

@@ -4,7 +4,7 @@
  */
 import type { ClientSettings, CredentialSource } from '../aws/client-factory.ts';
 import { diagnoseAssumeFailure } from '../connect/diagnosis.ts';
-import { describeError } from '../errors.ts';
+import { AxiomError, describeError } from '../errors.ts';
 import type { Collector } from './collector.ts';
 import type { ConcurrencyLimit } from './concurrency-limit.ts';
 import { homeRegionOf, listEnabledRegions } from './enabled-regions.ts';
@@ -65,6 +65,8 @@ export interface AccountScanShared<T extends ScanTarget> {
   sleep: Sleep;
   /** The pool every unit of every account runs in. */
   pool: ConcurrencyLimit;
+  /** The scan's cancellation. */
+  signal: AbortSignal | undefined;
   /** Receives coverage entries. */
   cover(entry: CoverageEntry): void;
   /** Told when units become known after `--regions all` is resolved. */
@@ -106,16 +108,21 @@ export async function scanAccount<T extends ScanTarget>(
 
   let session: ScanSession;
   try {
+    // A cancelled scan assumes no more roles: connecting is itself a call to AWS.
+    if (shared.signal?.aborted) throw new AxiomError('scan_cancelled', 'the scan was cancelled');
     session = await shared.connect(target);
   } catch (error) {
-    const detail = connectFailure(target, error);
+    const detail = shared.signal?.aborted
+      ? 'not scanned: the scan was cancelled before this account was connected'
+      : connectFailure(target, error);
+    const status = shared.signal?.aborted ? 'skipped' : 'error';
     for (const unit of plan()) {
       shared.cover({
         accountId,
         region: unit.region,
         service: unit.service,
         operation: '*',
-        status: 'error',
+        status,
         detail,
       });
       shared.finished(unit, 'not-connected');
@@ -128,7 +135,7 @@ export async function scanAccount<T extends ScanTarget>(
           region: '*',
           service: collector.service,
           operation: '*',
-          status: 'error',
+          status,
           detail,
         });
     coverMissingCollectors(account, shared);
@@ -155,6 +162,7 @@ export async function scanAccount<T extends ScanTarget>(
       includeCostExplorer: shared.includeCostExplorer,
       deadlineMs: shared.deadlineMs,
       sleep: shared.sleep,
+      ...(shared.signal === undefined ? {} : { signal: shared.signal }),
     };
     await runUnits(plan(), environment, shared);
   } finally {

@@ -3,7 +3,7 @@
  * what is retried when AWS or Slack fail.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsAccess, ScanOutcome } from '../../bot/aws-access.ts';
+import type { AwsAccess, ScanInput, ScanOutcome } from '../../bot/aws-access.ts';
 import type { ScanJob, SlackClient } from '../../bot/ports.ts';
 import { createScanJobHandler, type WorkerServices } from '../../bot/worker.ts';
 import {
@@ -29,6 +29,8 @@ let failPost: Error | undefined;
 let failUpload: Error | undefined;
 let assumeError: Error | undefined;
 let scanError: Error | undefined;
+/** Runs inside the fake scan, with what the worker passed it. */
+let duringScan: ((input: ScanInput) => void) | undefined;
 let outcome: ScanOutcome;
 let logged: string[];
 
@@ -64,7 +66,8 @@ const aws: AwsAccess = {
   verify: async () => {
     throw new Error('unused');
   },
-  async scan() {
+  async scan(input) {
+    duringScan?.(input);
     if (scanError !== undefined) throw scanError;
     return outcome;
   },
@@ -120,6 +123,7 @@ beforeEach(async () => {
   failUpload = undefined;
   assumeError = undefined;
   scanError = undefined;
+  duringScan = undefined;
   outcome = {
     findings: [...SAMPLE_FINDINGS],
     context: SAMPLE_CONTEXT,
@@ -252,6 +256,24 @@ describe('when something else fails', () => {
     await expect(createScanJobHandler(services(), client)(job({ signal: expired.signal }))).rejects.toThrow(
       'outlived its time limit',
     );
+    expect(posts).toEqual([]);
+  });
+
+  it('a job reaching its time limit mid-scan cancels the scan through its signal, and does not post', async () => {
+    const limit = new AbortController();
+    let scanSignal: AbortSignal | undefined;
+    duringScan = (input) => {
+      scanSignal = input.signal;
+      limit.abort();
+      // What runScan does once its signal aborts.
+      scanError = new AxiomError('scan_cancelled', 'The scan was cancelled before it finished.');
+    };
+    await expect(
+      createScanJobHandler(services(), client)(job({ signal: limit.signal })),
+    ).rejects.toMatchObject({
+      code: 'scan_job_expired',
+    });
+    expect(scanSignal).toBe(limit.signal);
     expect(posts).toEqual([]);
   });
 

@@ -248,6 +248,53 @@ describe('runScan with fake collectors', () => {
     expect(timers.pending).toEqual([]);
   });
 
+  it('cancels: a running unit is stopped, no unit starts and no account connects after, sessions are dropped, and the scan rejects', async () => {
+    const timers = manualSleep();
+    const started = gate();
+    const log: FakeRun[] = [];
+    let seenSignal: AbortSignal | undefined;
+    const held = fakeCollector('iam', 'global', {
+      log,
+      during: async (context) => {
+        seenSignal = context.signal;
+        started.open();
+        await new Promise((resolve) => context.signal.addEventListener('abort', resolve));
+      },
+    });
+    const { connect, connected, dropped } = fakeConnect();
+    const cancel = new AbortController();
+    const running = runScan<ScanTarget>({
+      targets: [{ accountId: A }, { accountId: B }],
+      connect,
+      regions: ['us-east-1'],
+      services: ['iam', 'ec2'],
+      collectors: [held, fakeCollector('ec2', 'regional', { log })],
+      // One account and one unit at a time: B and A's EC2 unit are still waiting when the scan is cancelled.
+      concurrency: 1,
+      clock: fakeClock().clock,
+      sleep: timers.sleep,
+      signal: cancel.signal,
+    });
+    await started.promise;
+    cancel.abort(new Error('job expired'));
+    await expect(running).rejects.toMatchObject({ code: 'scan_cancelled' });
+
+    expect(seenSignal?.reason).toMatchObject({ code: 'scan_cancelled' });
+    expect(connected).toEqual([A]);
+    expect(dropped).toEqual([A]);
+    expect(log.map((run) => `${run.accountId}/${run.service}`)).toEqual([`${A}/iam`]);
+    // Every deadline timer was cancelled with its unit.
+    expect(timers.pending).toEqual([]);
+  });
+
+  it('does not connect at all when cancelled before it starts', async () => {
+    const { connect, connected } = fakeConnect();
+    await expect(
+      scan({ connect, collectors: fakeCollectors({}), signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ code: 'scan_cancelled' });
+    expect(connected).toEqual([]);
+  });
+
   it('turns a connection failure into error coverage for every unit of that account, and goes on', async () => {
     const denied = Object.assign(
       new Error('User: arn:aws:iam::999988887777:user/ci is not authorized to perform: sts:AssumeRole'),
