@@ -9,6 +9,7 @@ import type { RateLimitOverrides } from '../../core/scan/rate-limits.ts';
 import { runScan } from '../../core/scan/run-scan.ts';
 import type { FakeAwsChild } from './fake-aws/child.ts';
 import { type Measured, measure } from './measure.ts';
+import type { FloorRun } from './transport-floor.ts';
 
 /** One Axiom run. */
 export interface AxiomRun {
@@ -19,6 +20,11 @@ export interface AxiomRun {
   coverageGaps: string[];
   /** What the inventory holds, to show the scan did the whole job. */
   collected: string;
+  /**
+   * The same HTTP requests replayed with bare node:http right after the run (transport-floor.ts): at most as many
+   * in flight as the run had at most, then at the fewest with which latency alone fits in the lower bound.
+   */
+  floor?: { atPeak: FloorRun; atBoundPace: FloorRun };
 }
 
 function describeInventory(inventory: Inventory): string {

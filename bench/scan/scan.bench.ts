@@ -1,7 +1,7 @@
 /**
  * Live-scan benchmark: `npm run bench:scan`, or `node bench/scan/scan.bench.ts [--latency=30] [--runs=3]
- * [--no-baseline] [--concurrency=8] [--baseline-concurrency=10] [--rate=s3=500/500 ...]`. Prints figures, asserts
- * nothing.
+ * [--no-baseline] [--no-floor] [--concurrency=8] [--baseline-concurrency=10] [--rate=s3=500/500 ...]`. Prints
+ * figures, asserts nothing.
  *
  * A synthetic account (synthetic-account.ts: 17 enabled regions, 3 of them holding 2,000 instances, 300 buckets,
  * 1,000 roles, 500 log groups and the rest; 14 empty) is served on loopback by a fake AWS in a child process
@@ -10,21 +10,31 @@
  * token buckets each time), then a per-entity scanner (per-entity-scanner.ts) reads the same account. For each:
  * API calls and HTTP requests, throttles, wall and CPU time, peak RSS; against the minimum number of calls
  * (call-plan.ts) and the lower bound on wall time (lower-bound.ts), with the goals of issue 4.
+ *
+ * Right after each Axiom run, the HTTP requests the fake AWS recorded from it are replayed with bare node:http
+ * (transport-floor.ts: no SDK, no signing, no parsing, dependency chains ignored), at Axiom's peak in flight and at
+ * the fewest in flight with which latency alone fits in the lower bound: the transport floor, measured in the same
+ * process seconds after the run it is compared with, since this machine's speed drifts. When even the second is
+ * above the goal's 1.5x of the lower bound, no client built on node:http can meet the goal on this machine.
  */
 import { loadavg } from 'node:os';
 import { CallCounter } from '../../core/aws/call-counter.ts';
 import { type ApiFamily, type RateLimitOverrides, resolveRateLimits } from '../../core/scan/rate-limits.ts';
 import { DEFAULT_SCAN_CONCURRENCY } from '../../core/scan/run-scan.ts';
 import { type AxiomRun, scanWithAxiom } from './axiom-scan.ts';
+import { minimalPlan } from './call-plan.ts';
 import { startFakeAwsChild } from './fake-aws/child.ts';
+import { awsRateModel, lowerBound } from './lower-bound.ts';
 import { measure } from './measure.ts';
 import { renderScanReport, type ScanReport } from './report.ts';
+import { boundPaceInFlight, replayRequests } from './transport-floor.ts';
 
 /** Command-line options. */
 interface Options {
   latencyMs: number;
   runs: number;
   baseline: boolean;
+  floor: boolean;
   concurrency: number;
   baselineConcurrency: number;
   rateLimits: RateLimitOverrides;
@@ -35,6 +45,7 @@ function parseOptions(argv: readonly string[]): Options {
     latencyMs: 30,
     runs: 3,
     baseline: true,
+    floor: true,
     concurrency: DEFAULT_SCAN_CONCURRENCY,
     baselineConcurrency: 10,
     rateLimits: {},
@@ -44,6 +55,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (name === '--latency') options.latencyMs = Number(value);
     else if (name === '--runs') options.runs = Math.max(1, Number(value));
     else if (name === '--no-baseline') options.baseline = false;
+    else if (name === '--no-floor') options.floor = false;
     else if (name === '--concurrency') options.concurrency = Number(value);
     else if (name === '--baseline-concurrency') options.baselineConcurrency = Number(value);
     else if (name === '--rate') {
@@ -65,13 +77,31 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const limits = resolveRateLimits(options.rateLimits);
   const aws = await startFakeAwsChild({ latencyMs: options.latencyMs, throttle: true });
+  const boundMs = lowerBound(minimalPlan(aws.counts), options.latencyMs, [
+    { label: 'AWS throttle', of: awsRateModel },
+  ]).ms;
   const startRssMb = process.resourceUsage().maxRSS / 1024;
   try {
     const axiomRuns: AxiomRun[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
       log(`bench:scan: Axiom scan ${run}/${options.runs} (${options.latencyMs} ms per call) ...`);
-      await aws.reset();
-      axiomRuns.push(await scanWithAxiom(aws, options));
+      await aws.reset({ record: options.floor });
+      const axiom = await scanWithAxiom(aws, options);
+      if (options.floor) {
+        const requests = await aws.recorded();
+        const peak = axiom.measured.served.peakInFlight;
+        const pace = boundPaceInFlight(requests.length, boundMs, options.latencyMs);
+        log(
+          `bench:scan: replaying its ${requests.length.toLocaleString('en-US')} requests with bare node:http ` +
+            `(${peak}, then ${pace} in flight) ...`,
+        );
+        await aws.reset();
+        const atPeak = await replayRequests(aws.url, requests, peak, () => aws.stats());
+        await aws.reset();
+        const atBoundPace = await replayRequests(aws.url, requests, pace, () => aws.stats());
+        axiom.floor = { atPeak, atBoundPace };
+      }
+      axiomRuns.push(axiom);
     }
     let baseline: ScanReport['baseline'];
     if (options.baseline) {

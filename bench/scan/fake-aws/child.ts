@@ -2,7 +2,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AccountCounts } from '../account-counts.ts';
 import type { ParentMessage, ProcessOptions } from './process.ts';
-import type { ServedStats } from './server.ts';
+import type { RecordedRequest, ServedStats } from './server.ts';
 
 /** A running fake AWS child. */
 export interface FakeAwsChild {
@@ -12,8 +12,10 @@ export interface FakeAwsChild {
   counts: AccountCounts;
   /** What it served since the last reset. */
   stats(): Promise<ServedStats>;
-  /** Clears its statistics and refills its token buckets. */
-  reset(): Promise<void>;
+  /** Clears its statistics and refills its token buckets; with `record`, records requests until the next reset. */
+  reset(options?: { record?: boolean }): Promise<void>;
+  /** The requests recorded since the last reset, in arrival order. */
+  recorded(): Promise<RecordedRequest[]>;
   /** Stops it. */
   close(): Promise<void>;
 }
@@ -45,7 +47,10 @@ export function startFakeAwsChild(options: ProcessOptions): Promise<FakeAwsChild
         url: message.url,
         counts: message.counts,
         stats: () => ask<{ stats: ServedStats }>(child, { type: 'stats' }).then((reply) => reply.stats),
-        reset: () => ask<unknown>(child, { type: 'reset' }).then(() => undefined),
+        reset: (options) =>
+          ask<unknown>(child, { type: 'reset', record: options?.record === true }).then(() => undefined),
+        recorded: () =>
+          ask<{ requests: RecordedRequest[] }>(child, { type: 'recorded' }).then((reply) => reply.requests),
         close: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');

@@ -3,7 +3,10 @@
  * per-entity baseline) call, in each service's real wire format, from a synthetic account. Each request waits the
  * injected latency, and draws a token from AWS-like buckets (aws-throttles.ts): an empty bucket answers the
  * service's real throttling error. Routing follows the wire format: X-Amz-Target (JSON), Action and Version (Query
- * and EC2), else path and sub-resource (S3 REST); the region comes from the SigV4 credential scope.
+ * and EC2), else path and sub-resource (S3 REST); the region comes from the SigV4 credential scope, which is the only
+ * thing read from the Authorization header: signatures are never verified, so a recorded request can be replayed as
+ * it was (the benchmark's transport floor, transport-floor.ts). On request, it records every request it receives
+ * (method, path, headers, body) with the status it answered.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,6 +50,23 @@ export interface ServedStats {
   byOperation: Record<string, OperationServed>;
   /** Most requests in flight at once. */
   peakInFlight: number;
+  /** TCP connections accepted. */
+  connections: number;
+  /** CPU time (user + system) of the process serving, milliseconds. */
+  cpuMs: number;
+}
+
+/** One request as received, for replaying it (transport-floor.ts). */
+export interface RecordedRequest {
+  method: string;
+  /** Path and query string, as sent. */
+  path: string;
+  /** Headers as received (names lower case; repeated headers joined as Node joins them). */
+  headers: Record<string, string>;
+  /** The body, UTF-8 (every request the scans send is text: form fields, JSON, or nothing). */
+  body: string;
+  /** The HTTP status the server answered with. */
+  status: number;
 }
 
 /** A running fake AWS. */
@@ -55,8 +75,13 @@ export interface BenchAws {
   url: string;
   /** Statistics since the last reset. */
   stats(): ServedStats;
-  /** Clears statistics and refills every token bucket (a fresh minute for the next strategy). */
-  reset(): void;
+  /**
+   * Clears statistics and refills every token bucket (a fresh minute for the next strategy); with `record`,
+   * records every request from now until the next reset.
+   */
+  reset(options?: { record?: boolean }): void;
+  /** The requests recorded since the last reset, in the order they arrived (empty unless asked to record). */
+  recorded(): RecordedRequest[];
   /** Stops the server. */
   close(): Promise<void>;
 }
@@ -131,6 +156,9 @@ export async function startBenchAws(options: BenchAwsOptions): Promise<BenchAws>
   let served: Record<string, OperationServed> = {};
   let inFlight = 0;
   let peakInFlight = 0;
+  let connections = 0;
+  let cpuAtReset = process.cpuUsage();
+  let recording: RecordedRequest[] | undefined;
 
   function answer(request: WireRequest): Reply {
     switch (request.service) {
@@ -176,8 +204,9 @@ export async function startBenchAws(options: BenchAwsOptions): Promise<BenchAws>
     return true;
   }
 
-  async function handle(incoming: IncomingMessage): Promise<Reply> {
+  async function handle(incoming: IncomingMessage, entry?: RecordedRequest): Promise<Reply> {
     const body = await readBody(incoming);
+    if (entry) entry.body = body;
     const request = parse(incoming, body);
     if (typeof request === 'string')
       return { status: 501, headers: { 'content-type': 'text/plain' }, body: `bench fake AWS: ${request}` };
@@ -192,6 +221,21 @@ export async function startBenchAws(options: BenchAwsOptions): Promise<BenchAws>
     return reply;
   }
 
+  function record(incoming: IncomingMessage, into: RecordedRequest[]): RecordedRequest {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(incoming.headers))
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    const entry = {
+      method: incoming.method ?? 'GET',
+      path: incoming.url ?? '/',
+      headers,
+      body: '',
+      status: 0,
+    };
+    into.push(entry);
+    return entry;
+  }
+
   function send(response: ServerResponse, reply: Reply): void {
     response.writeHead(reply.status, { 'x-amzn-requestid': 'bench', ...reply.headers });
     response.end(reply.body);
@@ -200,31 +244,50 @@ export async function startBenchAws(options: BenchAwsOptions): Promise<BenchAws>
   const server = createServer((incoming, response) => {
     inFlight += 1;
     peakInFlight = Math.max(peakInFlight, inFlight);
-    handle(incoming)
-      .then(
-        (reply) => send(response, reply),
-        (error: unknown) =>
-          send(response, {
-            status: 500,
-            headers: { 'content-type': 'text/plain' },
-            body: `bench fake AWS failed: ${String(error)}`,
-          }),
+    // Recorded in arrival order; the body and status are filled in as they become known.
+    const entry = recording ? record(incoming, recording) : undefined;
+    const reply = (answer: Reply) => {
+      if (entry) entry.status = answer.status;
+      send(response, answer);
+    };
+    handle(incoming, entry)
+      .then(reply, (error: unknown) =>
+        reply({
+          status: 500,
+          headers: { 'content-type': 'text/plain' },
+          body: `bench fake AWS failed: ${String(error)}`,
+        }),
       )
       .finally(() => {
         inFlight -= 1;
       });
+  });
+  server.on('connection', () => {
+    connections += 1;
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', 1024, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    stats: () => ({ byOperation: structuredClone(served), peakInFlight }),
-    reset() {
+    stats() {
+      const cpu = process.cpuUsage(cpuAtReset);
+      return {
+        byOperation: structuredClone(served),
+        peakInFlight,
+        connections,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      };
+    },
+    reset(options) {
       served = {};
       peakInFlight = inFlight;
+      connections = 0;
+      cpuAtReset = process.cpuUsage();
       tokens.clear();
+      recording = options?.record ? [] : undefined;
     },
+    recorded: () => recording ?? [],
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>
