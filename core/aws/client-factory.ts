@@ -180,11 +180,26 @@ function beforeSendHook(beforeSend: BeforeSend): Pluggable<object, object> {
   };
 }
 
+/**
+ * Sockets one client may hold open at once. Axiom bounds its own concurrency (units in flight, buckets read at
+ * once, rate limits), so the HTTP agent should not bound it again: at the SDK's default of 50, S3's bucket reads
+ * (32 buckets, nine reads each, through one client per region) queued behind the agent, and a region's S3 reads
+ * took up to six round trips where one would do. A client only opens as many sockets as it has calls in flight.
+ */
+export const MAX_SOCKETS_PER_CLIENT = 300;
+
 /** Options from which the SDK builds its default Node HTTP handler. */
-function httpTimeouts(settings: ClientSettings): { connectionTimeout: number; socketTimeout: number } {
+function httpTimeouts(settings: ClientSettings): {
+  connectionTimeout: number;
+  socketTimeout: number;
+  httpAgent: { maxSockets: number };
+  httpsAgent: { maxSockets: number };
+} {
   return {
     connectionTimeout: positive('connectTimeoutMs', settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS),
     socketTimeout: positive('socketTimeoutMs', settings.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS),
+    httpAgent: { maxSockets: MAX_SOCKETS_PER_CLIENT },
+    httpsAgent: { maxSockets: MAX_SOCKETS_PER_CLIENT },
   };
 }
 

@@ -1,7 +1,7 @@
 import { GetBucketPolicyCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientSettings } from '../../../core/aws/client-factory.ts';
 import {
   createClient,
@@ -198,6 +198,25 @@ describe('createClient timeouts', () => {
       connectionTimeout: DEFAULT_CONNECT_TIMEOUT_MS,
       socketTimeout: DEFAULT_SOCKET_TIMEOUT_MS,
     });
+  });
+
+  it("lets more calls be in flight at once than the SDK's default of 50 sockets", async () => {
+    const local = await serve(() => 'silence');
+    const sts = createClient(STSClient, {
+      region: 'us-east-1',
+      endpoint: local.url,
+      credentials,
+      maxAttempts: 1,
+    });
+    const stop = new AbortController();
+    const calls = Array.from({ length: 80 }, () =>
+      sts.send(new GetCallerIdentityCommand({}), { abortSignal: stop.signal }).catch(() => undefined),
+    );
+    // With the SDK's agent, 30 of them would wait for a socket that never frees up.
+    await vi.waitFor(() => expect(local.requests).toHaveLength(80), { timeout: 5_000 });
+    stop.abort();
+    await Promise.all(calls);
+    sts.destroy();
   });
 
   it('applies the timeouts it is given', async () => {
