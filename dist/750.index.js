@@ -603,11 +603,20 @@ function beforeSendHook(beforeSend) {
         },
     };
 }
+/**
+ * Sockets one client may hold open at once. Axiom bounds its own concurrency (units in flight, buckets read at
+ * once, rate limits), so the HTTP agent should not bound it again: at the SDK's default of 50, S3's bucket reads
+ * (32 buckets, nine reads each, through one client per region) queued behind the agent, and a region's S3 reads
+ * took up to six round trips where one would do. A client only opens as many sockets as it has calls in flight.
+ */
+const MAX_SOCKETS_PER_CLIENT = 300;
 /** Options from which the SDK builds its default Node HTTP handler. */
 function httpTimeouts(settings) {
     return {
         connectionTimeout: positive('connectTimeoutMs', settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS),
         socketTimeout: positive('socketTimeoutMs', settings.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS),
+        httpAgent: { maxSockets: MAX_SOCKETS_PER_CLIENT },
+        httpsAgent: { maxSockets: MAX_SOCKETS_PER_CLIENT },
     };
 }
 /** Returns `value` when it is a positive whole number; anything else is a caller's bug. */
@@ -1225,7 +1234,7 @@ function assumeRoleWithGithubOidc(options) {
 function stsRegionFor(roleArn, environmentRegion) {
     const parsed = (0,role_arn/* parseRoleArn */.DM)(roleArn);
     const partition = parsed.ok ? parsed.arn.partition : 'aws';
-    if (environmentRegion && (0,region_name/* partitionOfRegion */.c)(environmentRegion) === partition)
+    if (environmentRegion && (0,region_name/* partitionOfRegion */.cn)(environmentRegion) === partition)
         return environmentRegion;
     return homeRegionOf(partition);
 }
@@ -2050,6 +2059,20 @@ function coverageStatusOf(error) {
 /** Runs `unit` with its deadline; see the file comment. */
 async function runUnit(unit, env) {
     const { account } = env;
+    if (env.signal?.aborted)
+        return {
+            outcome: 'cancelled',
+            coverage: [
+                {
+                    accountId: account.accountId,
+                    region: unit.region,
+                    service: unit.service,
+                    operation: '*',
+                    status: 'skipped',
+                    detail: 'not scanned: the scan was cancelled before this unit started',
+                },
+            ],
+        };
     const global = unit.region === GLOBAL_REGION;
     const clientRegion = global ? env.homeRegion : unit.region;
     const seconds = Math.round(env.deadlineMs / 100) / 10;
@@ -2122,20 +2145,27 @@ async function runUnit(unit, env) {
     const timer = new AbortController();
     // A sleep that fails for any other reason than its cancellation below sets no deadline rather than an instant one.
     const deadline = env.sleep(env.deadlineMs, timer.signal).then(() => 'deadline', () => new Promise(() => { }));
+    const cancelled = new Promise((resolve) => 
+    // Removed with the deadline timer, so a long-lived scan signal does not collect one listener per unit.
+    env.signal?.addEventListener('abort', () => resolve('cancelled'), { once: true, signal: timer.signal }));
     const work = Promise.resolve()
         .then(() => unit.collector.collect(context, staged.target))
         .then(() => ({ error: undefined }), (error) => ({ error: error ?? new Error('collector failed') }));
-    const first = await Promise.race([work, deadline]);
+    const first = await Promise.race([work, deadline, cancelled]);
+    timer.abort();
     let outcome;
-    if (first === 'deadline') {
-        outcome = 'deadline';
+    if (first === 'deadline' || first === 'cancelled') {
+        outcome = first;
         staged.commit(true);
-        record('*', 'error', `deadline exceeded: the ${unit.service} scan did not finish within ${seconds} s and was stopped; what it had collected by then is kept`);
+        record('*', 'error', first === 'deadline'
+            ? `deadline exceeded: the ${unit.service} scan did not finish within ${seconds} s and was stopped; what it had collected by then is kept`
+            : `cancelled: the scan was stopped before the ${unit.service} scan finished; what it had collected by then is kept`);
         sealed = true;
-        controller.abort(new errors/* AxiomError */.fy('scan_unit_deadline', `Stopped the ${unit.service} scan of account ${account.accountId} in ${unit.region}: it did not finish within ${seconds} s.`, { hint: 'Raise the unit deadline, or scan fewer regions or services at once.' }));
+        controller.abort(first === 'deadline'
+            ? new errors/* AxiomError */.fy('scan_unit_deadline', `Stopped the ${unit.service} scan of account ${account.accountId} in ${unit.region}: it did not finish within ${seconds} s.`, { hint: 'Raise the unit deadline, or scan fewer regions or services at once.' })
+            : new errors/* AxiomError */.fy('scan_cancelled', `The scan was cancelled.`));
     }
     else {
-        timer.abort();
         staged.commit(false);
         outcome = first.error === undefined ? 'done' : 'failed';
         if (first.error !== undefined)
@@ -2182,17 +2212,23 @@ async function scanAccount(target, shared) {
     });
     let session;
     try {
+        // A cancelled scan assumes no more roles: connecting is itself a call to AWS.
+        if (shared.signal?.aborted)
+            throw new errors/* AxiomError */.fy('scan_cancelled', 'the scan was cancelled');
         session = await shared.connect(target);
     }
     catch (error) {
-        const detail = scan_account_connectFailure(target, error);
+        const detail = shared.signal?.aborted
+            ? 'not scanned: the scan was cancelled before this account was connected'
+            : scan_account_connectFailure(target, error);
+        const status = shared.signal?.aborted ? 'skipped' : 'error';
         for (const unit of plan()) {
             shared.cover({
                 accountId,
                 region: unit.region,
                 service: unit.service,
                 operation: '*',
-                status: 'error',
+                status,
                 detail,
             });
             shared.finished(unit, 'not-connected');
@@ -2205,7 +2241,7 @@ async function scanAccount(target, shared) {
                     region: '*',
                     service: collector.service,
                     operation: '*',
-                    status: 'error',
+                    status,
                     detail,
                 });
         coverMissingCollectors(account, shared);
@@ -2232,6 +2268,7 @@ async function scanAccount(target, shared) {
             includeCostExplorer: shared.includeCostExplorer,
             deadlineMs: shared.deadlineMs,
             sleep: shared.sleep,
+            ...(shared.signal === undefined ? {} : { signal: shared.signal }),
         };
         await runUnits(plan(), environment, shared);
     }
@@ -2439,6 +2476,7 @@ async function runScan(options) {
         deadlineMs,
         sleep,
         pool: createConcurrencyLimit(concurrency),
+        signal: options.signal,
         cover: (entry) => coverage.push(entry),
         planned: (count) => {
             total += count;
@@ -2460,6 +2498,10 @@ async function runScan(options) {
     const finishedAt = clock();
     if (progressFailure !== undefined)
         throw progressFailure.error;
+    if (options.signal?.aborted)
+        throw new errors/* AxiomError */.fy('scan_cancelled', 'The scan was cancelled before it finished; no inventory was made.', {
+            cause: options.signal.reason,
+        });
     return {
         schemaVersion: inventory/* INVENTORY_SCHEMA_VERSION */.G,
         tool: { name: 'axiom', version: options.axiomVersion ?? 'unknown' },
