@@ -142,7 +142,7 @@ function main(): void {
   );
   line(
     `${ms(total(before))}  the same on one core as before the pack and the flags (plain node, the package's files; best of ` +
-      `taken in turn: ${beforeRuns.map((run) => `${total(run).toFixed(0)} ms`).join(', ')}): ` +
+      `${beforeRuns.length}, each run right after one above: ${beforeRuns.map((run) => `${total(run).toFixed(0)} ms`).join(', ')}): ` +
       `${ratio(total(before) / total(oneCore))} the time now (load ${before.loadMs.toFixed(0)} -> ${oneCore.loadMs.toFixed(0)} ms, ` +
       `extraction ${before.extractMs.toFixed(0)} -> ${oneCore.extractMs.toFixed(0)} ms, checks ${before.checkMs.toFixed(0)} -> ${oneCore.checkMs.toFixed(0)} ms)`,
   );
