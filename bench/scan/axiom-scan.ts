@@ -7,9 +7,13 @@ import { ALL_COLLECTORS } from '../../core/scan/collectors/index.ts';
 import type { Inventory } from '../../core/scan/inventory.ts';
 import type { RateLimitOverrides } from '../../core/scan/rate-limits.ts';
 import { runScan } from '../../core/scan/run-scan.ts';
+import type { ClientWork } from './client-work.ts';
 import type { FakeAwsChild } from './fake-aws/child.ts';
 import { type Measured, measure } from './measure.ts';
 import type { FloorRun } from './transport-floor.ts';
+
+/** The static credentials Axiom's runs sign with (the fake AWS checks no signature). */
+export const BENCH_CREDENTIALS = { accessKeyId: 'AKIABENCHAXIOM000000', secretAccessKey: 'bench' } as const;
 
 /** One Axiom run. */
 export interface AxiomRun {
@@ -22,9 +26,10 @@ export interface AxiomRun {
   collected: string;
   /**
    * The same HTTP requests replayed with bare node:http right after the run (transport-floor.ts): at most as many
-   * in flight as the run had at most, then at the fewest with which latency alone fits in the lower bound.
+   * in flight as the run had at most, then at the fewest with which latency alone fits in the lower bound; and
+   * what signing those requests and parsing their answers cost (client-work.ts).
    */
-  floor?: { atPeak: FloorRun; atBoundPace: FloorRun };
+  floor?: { atPeak: FloorRun; atBoundPace: FloorRun; clientWork: ClientWork };
 }
 
 function describeInventory(inventory: Inventory): string {
@@ -57,7 +62,7 @@ export async function scanWithAxiom(
       inventory = await runScan({
         targets: [{ accountId: aws.counts.accountId }],
         connect: async () => ({
-          credentials: { accessKeyId: 'AKIABENCHAXIOM000000', secretAccessKey: 'bench' },
+          credentials: { ...BENCH_CREDENTIALS },
           drop() {},
         }),
         collectors: ALL_COLLECTORS,

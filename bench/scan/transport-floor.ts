@@ -24,6 +24,8 @@ export interface FloorRun {
   wallMs: number;
   /** CPU time (user + system) of this process, milliseconds. */
   cpuMs: number;
+  /** Of that, this thread's (the event loop's; the rest is V8's and libuv's helper threads), milliseconds. */
+  threadCpuMs: number;
   /** Requests sent. */
   requests: number;
   /** The most it let be in flight (Axiom's peak in the recorded run). */
@@ -85,6 +87,7 @@ export async function replayRequests(
   const limit = Math.max(1, inFlight);
   const statuses: number[] = new Array<number>(requests.length);
   const cpu = process.cpuUsage();
+  const threadCpu = process.threadCpuUsage();
   const start = performance.now();
   const agent = new Agent({ keepAlive: true, maxSockets: limit });
   let next = 0;
@@ -99,6 +102,7 @@ export async function replayRequests(
   await Promise.all(Array.from({ length: Math.min(limit, requests.length) }, () => worker()));
   const wallMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
+  const usedByThread = process.threadCpuUsage(threadCpu);
   agent.destroy();
   const byStatus: Record<number, number> = {};
   let statusChanged = 0;
@@ -112,6 +116,7 @@ export async function replayRequests(
   return {
     wallMs,
     cpuMs: (used.user + used.system) / 1000,
+    threadCpuMs: (usedByThread.user + usedByThread.system) / 1000,
     requests: requests.length,
     inFlightLimit: limit,
     statuses: byStatus,

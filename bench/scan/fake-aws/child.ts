@@ -12,10 +12,13 @@ export interface FakeAwsChild {
   counts: AccountCounts;
   /** What it served since the last reset. */
   stats(): Promise<ServedStats>;
-  /** Clears its statistics and refills its token buckets; with `record`, records requests until the next reset. */
+  /**
+   * Clears its statistics and refills its token buckets; with `record`, records requests (and their answers) until
+   * the next reset, and keeps them until the next reset with `record`.
+   */
   reset(options?: { record?: boolean }): Promise<void>;
-  /** The requests recorded since the last reset, in arrival order. */
-  recorded(): Promise<RecordedRequest[]>;
+  /** The requests of the last recording, in arrival order, with their answers unless `answers` is false. */
+  recorded(options?: { answers?: boolean }): Promise<RecordedRequest[]>;
   /** Stops it. */
   close(): Promise<void>;
 }
@@ -49,8 +52,11 @@ export function startFakeAwsChild(options: ProcessOptions): Promise<FakeAwsChild
         stats: () => ask<{ stats: ServedStats }>(child, { type: 'stats' }).then((reply) => reply.stats),
         reset: (options) =>
           ask<unknown>(child, { type: 'reset', record: options?.record === true }).then(() => undefined),
-        recorded: () =>
-          ask<{ requests: RecordedRequest[] }>(child, { type: 'recorded' }).then((reply) => reply.requests),
+        recorded: (options) =>
+          ask<{ requests: RecordedRequest[] }>(child, {
+            type: 'recorded',
+            answers: options?.answers !== false,
+          }).then((reply) => reply.requests),
         close: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');

@@ -17,7 +17,7 @@ export interface ProcessOptions {
 export type ParentMessage =
   | { type: 'stats' }
   | { type: 'reset'; record?: boolean }
-  | { type: 'recorded' }
+  | { type: 'recorded'; answers?: boolean }
   | { type: 'close' };
 
 async function main(): Promise<void> {
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     else if (message.type === 'reset') {
       aws.reset({ record: message.record === true });
       send({ type: 'reset' });
-    } else if (message.type === 'recorded') send({ type: 'recorded', requests: aws.recorded() });
+    } else if (message.type === 'recorded')
+      send({ type: 'recorded', requests: aws.recorded({ answers: message.answers !== false }) });
     else if (message.type === 'close') void aws.close().then(() => process.exit(0));
   });
   process.on('disconnect', () => void aws.close().then(() => process.exit(0)));

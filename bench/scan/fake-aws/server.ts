@@ -6,7 +6,8 @@
  * and EC2), else path and sub-resource (S3 REST); the region comes from the SigV4 credential scope, which is the only
  * thing read from the Authorization header: signatures are never verified, so a recorded request can be replayed as
  * it was (the benchmark's transport floor, transport-floor.ts). On request, it records every request it receives
- * (method, path, headers, body) with the status it answered.
+ * (method, path, headers, body) with the answer it sent (status, content type, body), for the transport floor and
+ * for timing what any client must do beyond it: sign the requests and parse the answers (client-work.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +68,16 @@ export interface RecordedRequest {
   body: string;
   /** The HTTP status the server answered with. */
   status: number;
+  /** The answer it was sent, unless asked without (`recorded({ answers: false })`). */
+  answer?: RecordedAnswer;
+}
+
+/** The answer to a recorded request, for timing its parsing (client-work.ts). */
+export interface RecordedAnswer {
+  /** Its Content-Type ('' when it had none). */
+  contentType: string;
+  /** Its body, as sent (every answer the fake AWS sends is text: XML, JSON or plain). */
+  body: string;
 }
 
 /** A running fake AWS. */
@@ -77,11 +88,14 @@ export interface BenchAws {
   stats(): ServedStats;
   /**
    * Clears statistics and refills every token bucket (a fresh minute for the next strategy); with `record`,
-   * records every request from now until the next reset.
+   * discards the last recording and records every request from now until the next reset.
    */
   reset(options?: { record?: boolean }): void;
-  /** The requests recorded since the last reset, in the order they arrived (empty unless asked to record). */
-  recorded(): RecordedRequest[];
+  /**
+   * The requests of the last recording (from a reset with `record` to the next reset, kept until the next reset
+   * with `record`), in arrival order, with their answers unless `answers` is false.
+   */
+  recorded(options?: { answers?: boolean }): RecordedRequest[];
   /** Stops the server. */
   close(): Promise<void>;
 }
@@ -158,7 +172,9 @@ export async function startBenchAws(options: BenchAwsOptions): Promise<BenchAws>
   let peakInFlight = 0;
   let connections = 0;
   let cpuAtReset = process.cpuUsage();
-  let recording: RecordedRequest[] | undefined;
+  /** The last recording, and whether requests are being added to it. */
+  let recording: RecordedRequest[] = [];
+  let recordingOn = false;
 
   function answer(request: WireRequest): Reply {
     switch (request.service) {
@@ -244,10 +260,13 @@ export async function startBenchAws(options: BenchAwsOptions): Promise<BenchAws>
   const server = createServer((incoming, response) => {
     inFlight += 1;
     peakInFlight = Math.max(peakInFlight, inFlight);
-    // Recorded in arrival order; the body and status are filled in as they become known.
-    const entry = recording ? record(incoming, recording) : undefined;
+    // Recorded in arrival order; the body and the answer are filled in as they become known.
+    const entry = recordingOn ? record(incoming, recording) : undefined;
     const reply = (answer: Reply) => {
-      if (entry) entry.status = answer.status;
+      if (entry) {
+        entry.status = answer.status;
+        entry.answer = { contentType: answer.headers['content-type'] ?? '', body: answer.body };
+      }
       send(response, answer);
     };
     handle(incoming, entry)
@@ -285,9 +304,11 @@ export async function startBenchAws(options: BenchAwsOptions): Promise<BenchAws>
       connections = 0;
       cpuAtReset = process.cpuUsage();
       tokens.clear();
-      recording = options?.record ? [] : undefined;
+      recordingOn = options?.record === true;
+      if (recordingOn) recording = [];
     },
-    recorded: () => recording ?? [],
+    recorded: (options) =>
+      options?.answers === false ? recording.map(({ answer: _answer, ...request }) => request) : recording,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>
