@@ -18,7 +18,7 @@
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { buildIamPack } from '../../core/policy/catalog/iam-pack.ts';
+import { buildIamPack } from '../../core/index.ts';
 import { type BundleCompilation, bundleLicenses } from './bundle-licenses.ts';
 
 /** What ncc's JavaScript API returns. */
