@@ -180,6 +180,7 @@ const rds = object(
           status: string,
           allocatedStorageGiB: number,
           dbClusterIdentifier: string,
+          readReplicaSourceDbInstanceIdentifier: string,
           instanceCreateTime: isoTime,
         },
       ),

@@ -210,6 +210,11 @@ export interface RdsInstance {
   allocatedStorageGiB?: number;
   /** The cluster it belongs to, for Aurora instances. */
   dbClusterIdentifier?: string;
+  /**
+   * The source DB instance when this instance is a read replica (its ARN when the source is in another region);
+   * absent for other instances, and in inventories saved before Axiom recorded it.
+   */
+  readReplicaSourceDbInstanceIdentifier?: string;
   instanceCreateTime?: string;
   tags: Record<string, string>;
 }

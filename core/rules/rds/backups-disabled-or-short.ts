@@ -46,7 +46,10 @@ function hit(
 /**
  * A DB cluster, or a DB instance outside a cluster, whose automated backups are off (high: no point-in-time
  * recovery at all) or kept under 7 days (low). Cluster members follow the cluster and are not reported again.
- * Read replicas of PostgreSQL cannot keep backups, and the inventory does not mark replicas yet: suppress those.
+ * Read replicas (instances with a source instance) are exempt: the data is recovered from the source's backups,
+ * which RDS requires to be on while the source has replicas, and RDS creates MySQL, MariaDB and PostgreSQL
+ * replicas with backups off. A short source is reported as itself. An inventory saved before Axiom recorded the
+ * source cannot tell replicas apart, so there they are still judged like any instance.
  */
 export const backupsDisabledOrShort = {
   id: 'aws.rds.backups-disabled-or-short',
@@ -58,7 +61,8 @@ export const backupsDisabledOrShort = {
     'Automated backups give point-in-time recovery to any second of the retention window. Without them a dropped ' +
     'table, a bad migration or ransomware inside the database means data loss back to the last manual snapshot, ' +
     'if any; with a day or two a problem noticed after the weekend is already past recovery. Security Hub RDS.11 ' +
-    'expects at least 7 days.',
+    'expects at least 7 days. Read replicas are not reported: their data is restored from the source, whose ' +
+    'backups this rule judges, and RDS creates MySQL, MariaDB and PostgreSQL replicas with backups off.',
   remediation:
     'Set the retention to 7 days or more (up to 35): RDS console > the database > Modify > Backup > Backup ' +
     'retention period, or `aws rds modify-db-instance --db-instance-identifier <id> --backup-retention-period 14 ' +
@@ -84,6 +88,8 @@ export const backupsDisabledOrShort = {
       if (found) hits.push(found);
     }
     for (const instance of standaloneInstances(rds.instances, rds.clusters)) {
+      // A replica's backups are its source's concern (the source is judged on its own).
+      if (instance.readReplicaSourceDbInstanceIdentifier) continue;
       const found = hit(
         'instance',
         instance,

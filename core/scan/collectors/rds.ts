@@ -31,6 +31,7 @@ function toInstance(raw: DBInstance): RdsInstance {
       status: raw.DBInstanceStatus,
       allocatedStorageGiB: raw.AllocatedStorage,
       dbClusterIdentifier: raw.DBClusterIdentifier,
+      readReplicaSourceDbInstanceIdentifier: raw.ReadReplicaSourceDBInstanceIdentifier,
       instanceCreateTime: isoTime(raw.InstanceCreateTime),
     }),
   };

@@ -278,6 +278,7 @@ export function fullInventory(): Inventory {
                   multiAz: false,
                   allocatedStorageGiB: 20,
                   dbClusterIdentifier: 'cluster1',
+                  readReplicaSourceDbInstanceIdentifier: 'db0',
                   instanceCreateTime: '2024-01-01T00:00:00Z',
                   tags: {},
                 },

@@ -52,6 +52,25 @@ describe('parseInventory', () => {
     expect(parseInventory(`\uFEFF${text}`).ok).toBe(true);
   });
 
+  it("accepts a DB instance with or without a read replica's source (older inventories have none)", () => {
+    const db = (inventory: Json) => inventory.accounts[0].regional['us-east-1'].rds.instances[0];
+    const replica = edited(
+      (inventory) =>
+        (db(inventory).readReplicaSourceDbInstanceIdentifier = 'arn:aws:rds:eu-west-1:111122223333:db:db0'),
+    );
+    const older = edited((inventory) => delete db(inventory).readReplicaSourceDbInstanceIdentifier);
+    expect(parseInventory(replica).ok).toBe(true);
+    expect(parseInventory(older).ok).toBe(true);
+    expect(
+      errorsOf(edited((inventory) => (db(inventory).readReplicaSourceDbInstanceIdentifier = 7))),
+    ).toEqual([
+      {
+        path: '$.accounts[0].regional["us-east-1"].rds.instances[0].readReplicaSourceDbInstanceIdentifier',
+        message: 'must be text, not the number 7',
+      },
+    ]);
+  });
+
   it('says when the file is not JSON, or not an object', () => {
     expect(errorsOf('{"schemaVersion": 1,')).toEqual([
       { path: '$', message: expect.stringMatching(/^the file is not JSON: /) },

@@ -1,9 +1,11 @@
 import { backupsDisabledOrShort } from '../../../../core/rules/rds/backups-disabled-or-short.ts';
 import { inventoryFor, testRule } from '../../../helpers/rule-harness.ts';
-import { auroraMember, dbCluster, dbInstance, denied } from './fixtures.ts';
+import { auroraMember, dbCluster, dbInstance, denied, readReplica } from './fixtures.ts';
 
 const defaultAurora = dbCluster('search-aurora', { backupRetentionPeriod: 1 });
 const wellKept = dbCluster('ledger-aurora', { backupRetentionPeriod: 21 });
+const orders = dbInstance('orders-db', { engine: 'mysql', backupRetentionPeriod: 14 });
+const shortSource = dbInstance('billing-db', { backupRetentionPeriod: 2 });
 
 testRule(backupsDisabledOrShort, [
   {
@@ -50,6 +52,32 @@ testRule(backupsDisabledOrShort, [
       },
     }),
     expected: [],
+  },
+  {
+    name: 'read replicas, with backups off or short, do not fire: their source is judged, once',
+    inventory: inventoryFor({
+      region: {
+        rds: {
+          instances: [
+            orders,
+            readReplica('orders-replica', orders),
+            readReplica('orders-replica-2', orders, { backupRetentionPeriod: 1 }),
+            shortSource,
+            readReplica('billing-replica', shortSource),
+            readReplica('payments-dr', 'arn:aws:rds:eu-west-1:123456789012:db:payments-db'),
+          ],
+          clusters: [],
+        },
+      },
+    }),
+    expected: [
+      {
+        resourceId: 'billing-db',
+        severity: 'low',
+        message:
+          'DB instance billing-db (postgres) in us-east-1 keeps automated backups for 2 days (under 7).',
+      },
+    ],
   },
   {
     name: 'not evaluated when DescribeDBInstances was denied',

@@ -53,6 +53,26 @@ export function dbInstance(
   };
 }
 
+/**
+ * A read replica of `source` (an instance, or a source's ARN for a cross-region replica), with automated
+ * backups off as RDS creates it, changed by `overrides`.
+ */
+export function readReplica(
+  id: string,
+  source: RdsInstance | string,
+  overrides: Partial<RdsInstance> = {},
+): RdsInstance {
+  const from = typeof source === 'string' ? undefined : source;
+  return dbInstance(id, {
+    engine: from?.engine ?? 'postgres',
+    storageEncrypted: from?.storageEncrypted ?? true,
+    backupRetentionPeriod: 0,
+    deletionProtection: false,
+    readReplicaSourceDbInstanceIdentifier: typeof source === 'string' ? source : source.dbInstanceIdentifier,
+    ...overrides,
+  });
+}
+
 /** A well-run Aurora PostgreSQL cluster, changed by `overrides`. */
 export function dbCluster(id: string, overrides: Partial<RdsCluster> = {}): RdsCluster {
   return {

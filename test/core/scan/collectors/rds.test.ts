@@ -25,8 +25,20 @@ function tagList(tags: Record<string, string>): string {
 /** One `DBInstance`, shaped like the DescribeDBInstances example in the RDS API reference. */
 function dbInstance(
   id: string,
-  options: { public?: boolean; encrypted?: boolean; cluster?: string; tags?: Record<string, string> } = {},
+  options: {
+    public?: boolean;
+    encrypted?: boolean;
+    cluster?: string;
+    tags?: Record<string, string>;
+    /** The source, making this a read replica (ReadReplicaSourceDBInstanceIdentifier). */
+    replicaOf?: string;
+    /** Its read replicas (ReadReplicaDBInstanceIdentifiers), making this a source. */
+    replicas?: string[];
+  } = {},
 ): string {
+  const replicas = (options.replicas ?? [])
+    .map((replica) => `<ReadReplicaDBInstanceIdentifier>${replica}</ReadReplicaDBInstanceIdentifier>`)
+    .join('');
   return `<DBInstance>
     <DBInstanceIdentifier>${id}</DBInstanceIdentifier>
     <DBInstanceClass>db.t3.medium</DBInstanceClass>
@@ -44,6 +56,8 @@ function dbInstance(
     <MultiAZ>${options.encrypted ? 'true' : 'false'}</MultiAZ>
     <EngineVersion>16.3</EngineVersion>
     <AutoMinorVersionUpgrade>true</AutoMinorVersionUpgrade>
+    ${options.replicaOf ? `<ReadReplicaSourceDBInstanceIdentifier>${options.replicaOf}</ReadReplicaSourceDBInstanceIdentifier>` : ''}
+    <ReadReplicaDBInstanceIdentifiers>${replicas}</ReadReplicaDBInstanceIdentifiers>
     <PubliclyAccessible>${options.public ? 'true' : 'false'}</PubliclyAccessible>
     <StorageType>gp3</StorageType>
     ${options.cluster ? `<DBClusterIdentifier>${options.cluster}</DBClusterIdentifier>` : ''}
@@ -177,6 +191,34 @@ describe('rdsCollector', () => {
       ['rds', 'DescribeDBClusters', 'ok'],
       ['rds', 'DescribeDBInstances', 'ok'],
     ]);
+  });
+
+  it("keeps a read replica's source, an identifier in the region or an ARN across regions, and no other", async () => {
+    aws.on('RDS', 'DescribeDBInstances', () =>
+      instancesPage([
+        dbInstance('orders-db', { encrypted: true, replicas: ['orders-replica'] }),
+        dbInstance('orders-replica', { replicaOf: 'orders-db' }),
+        dbInstance('orders-dr', {
+          replicaOf: 'arn:aws:rds:eu-west-1:111122223333:db:orders-eu',
+        }),
+      ]),
+    );
+    aws.on('RDS', 'DescribeDBClusters', () => clustersPage([]));
+    const { context } = collectorContext({ aws });
+    const target = collectorTarget();
+    await rdsCollector.collect(context, target);
+
+    const instances = target.regional.rds?.instances ?? [];
+    expect(
+      instances.map((db) => [db.dbInstanceIdentifier, db.readReplicaSourceDbInstanceIdentifier]),
+    ).toEqual([
+      ['orders-db', undefined],
+      ['orders-replica', 'orders-db'],
+      ['orders-dr', 'arn:aws:rds:eu-west-1:111122223333:db:orders-eu'],
+    ]);
+    // Absent, not undefined: the saved inventory has no key for it.
+    expect(instances[0]).not.toHaveProperty('readReplicaSourceDbInstanceIdentifier');
+    expect(instances[1]).toMatchObject({ backupRetentionPeriod: 0, engine: 'postgres' });
   });
 
   it('records a denied DescribeDBClusters and still collects instances', async () => {
