@@ -3638,6 +3638,7 @@ function rds_toInstance(raw) {
             status: raw.DBInstanceStatus,
             allocatedStorageGiB: raw.AllocatedStorage,
             dbClusterIdentifier: raw.DBClusterIdentifier,
+            readReplicaSourceDbInstanceIdentifier: raw.ReadReplicaSourceDBInstanceIdentifier,
             instanceCreateTime: isoTime(raw.InstanceCreateTime),
         }),
     };
