@@ -28,6 +28,11 @@ export interface CollectorContext {
   cover(operation: string, status: CoverageStatus, detail?: string, region?: string): void;
   /** Aborts when the unit's deadline passes; pass it to `send` as `abortSignal`. */
   signal: AbortSignal;
+  /**
+   * Moves the unit's deadline `ms` later, for a collector that learns its size as it goes (S3, once it has listed
+   * the buckets): the scan's unit deadline is sized for ordinary units, and must not cut a large account's short.
+   */
+  extendDeadline(ms: number): void;
   /** The scan's clock. */
   now: Date;
   /** Scan options that collectors honour. */

@@ -82,7 +82,6 @@ export async function runUnit(unit: ScanUnit, env: UnitEnvironment): Promise<Uni
     };
   const global = unit.region === GLOBAL_REGION;
   const clientRegion = global ? env.homeRegion : unit.region;
-  const seconds = Math.round(env.deadlineMs / 100) / 10;
   const controller = new AbortController();
   const coverage: CoverageEntry[] = [];
   // Once sealed, a collector still running past its deadline can neither record coverage nor reach the
@@ -118,6 +117,9 @@ export async function runUnit(unit: ScanUnit, env: UnitEnvironment): Promise<Uni
     };
   }
 
+  // Time granted by `extendDeadline` not yet added to the deadline's timer, and all time granted so far.
+  let pendingMs = 0;
+  let grantedMs = 0;
   const context: CollectorContext = {
     accountId: account.accountId,
     region: clientRegion,
@@ -152,12 +154,26 @@ export async function runUnit(unit: ScanUnit, env: UnitEnvironment): Promise<Uni
     cover(operation, status, detail, region) {
       record(operation, status, detail, region);
     },
+    extendDeadline(ms) {
+      if (sealed || !(Number.isFinite(ms) && ms > 0)) return;
+      pendingMs += ms;
+      grantedMs += ms;
+    },
   };
 
   const timer = new AbortController();
   // A sleep that fails for any other reason than its cancellation below sets no deadline rather than an instant one.
-  const deadline = env.sleep(env.deadlineMs, timer.signal).then(
-    () => 'deadline' as const,
+  const deadline = (async () => {
+    // When the timer runs out, time granted meanwhile is waited for in turn before the unit is stopped.
+    let wait = env.deadlineMs;
+    for (;;) {
+      await env.sleep(wait, timer.signal);
+      if (pendingMs <= 0) return 'deadline' as const;
+      wait = pendingMs;
+      pendingMs = 0;
+    }
+  })().then(
+    (reached) => reached,
     () => new Promise<never>(() => {}),
   );
   const cancelled = new Promise<'cancelled'>((resolve) =>
@@ -174,6 +190,7 @@ export async function runUnit(unit: ScanUnit, env: UnitEnvironment): Promise<Uni
   timer.abort();
 
   let outcome: UnitOutcome;
+  const seconds = Math.round((env.deadlineMs + grantedMs) / 100) / 10;
   if (first === 'deadline' || first === 'cancelled') {
     outcome = first;
     staged.commit(true);

@@ -30,6 +30,14 @@ const MAX_BUCKETS_PER_PAGE = 10_000;
  */
 const BUCKET_CONCURRENCY = 32;
 /**
+ * Time the S3 unit's deadline grows by per bucket, once the buckets are listed. Each bucket costs nine reads: at
+ * Axiom's S3 rate limit (1,000/s) that is 9 ms, and about as much CPU in the SDK; 50 ms leaves room for slow
+ * answers, so the unit deadline (sized for ordinary units) stops a hung S3 unit but never cuts a large account's
+ * reads short: 10,000 buckets get 500 s more.
+ */
+export const S3_TIME_PER_BUCKET_MS = 50;
+
+/**
  * The coverage name of the account-level Block Public Access read. The SDK operation is S3 Control's
  * GetPublicAccessBlock, which would collide with the per-bucket GetPublicAccessBlock in the same service;
  * this is the IAM action the customer grants for it.
@@ -109,6 +117,7 @@ async function collectBuckets(context: CollectorContext, inventory: S3Inventory)
   const home = context.client(S3Client);
   const buckets = await context.attempt('ListBuckets', () => listBuckets(context, home));
   if (!buckets) return;
+  context.extendDeadline(buckets.length * S3_TIME_PER_BUCKET_MS);
   const tally = new OperationTally('buckets');
   await resolveRegions(context, home, buckets, tally);
   // S3 redirects a request sent to another region's endpoint, so each bucket is read in its own region.

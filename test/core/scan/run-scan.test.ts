@@ -295,6 +295,44 @@ describe('runScan with fake collectors', () => {
     expect(connected).toEqual([]);
   });
 
+  it("moves a unit's deadline when its collector asks, and stops it at the moved deadline", async () => {
+    const timers = manualSleep();
+    const extended = gate();
+    const grow = fakeCollector('s3', 'global', {
+      during: async (context) => {
+        context.extendDeadline(3_000);
+        context.extendDeadline(-1);
+        extended.open();
+        await new Promise((resolve) => context.signal.addEventListener('abort', resolve));
+      },
+    });
+    const running = runScan<ScanTarget>({
+      targets: [{ accountId: A }],
+      connect: fakeConnect().connect,
+      regions: ['us-east-1'],
+      services: ['s3'],
+      collectors: [grow],
+      unitDeadlineMs: 5_000,
+      clock: fakeClock().clock,
+      sleep: timers.sleep,
+    });
+    await extended.promise;
+    // The unit's own deadline passes: the granted time is waited for in turn (the negative ask is ignored).
+    expect(timers.fire((sleep) => sleep.ms === 5_000)).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timers.pending.map((sleep) => sleep.ms)).toEqual([3_000]);
+    expect(timers.fire()).toBe(1);
+    const inventory = await running;
+    expect(statusOf(inventory.coverage, A, 'global', 's3')).toEqual([
+      {
+        operation: '*',
+        status: 'error',
+        detail:
+          'deadline exceeded: the s3 scan did not finish within 8 s and was stopped; what it had collected by then is kept',
+      },
+    ]);
+  });
+
   it('turns a connection failure into error coverage for every unit of that account, and goes on', async () => {
     const denied = Object.assign(
       new Error('User: arn:aws:iam::999988887777:user/ci is not authorized to perform: sts:AssumeRole'),

@@ -43,6 +43,8 @@ export interface CollectorContextForTests {
   context: CollectorContext;
   /** Every coverage entry recorded by `attempt` and `cover`, in order. */
   coverage: CoverageEntry[];
+  /** Every `extendDeadline` the collector asked for, in milliseconds. */
+  extensions: number[];
 }
 
 const SERVICE_OF_CLIENT: Record<SdkClientName, ScanService | undefined> = {
@@ -83,6 +85,7 @@ export function collectorContext(options: CollectorContextOptions): CollectorCon
     region,
   };
   const coverage: CoverageEntry[] = [];
+  const extensions: number[] = [];
   const controller = new AbortController();
 
   function record(operation: string, status: CoverageStatus, detail?: string, entryRegion?: string): void {
@@ -126,8 +129,11 @@ export function collectorContext(options: CollectorContextOptions): CollectorCon
     cover(operation, status, detail, coverRegion) {
       record(operation, status, detail, coverRegion);
     },
+    extendDeadline(ms) {
+      extensions.push(ms);
+    },
   };
-  return { context, coverage };
+  return { context, coverage, extensions };
 }
 
 /** An empty target for one account and region, as the scan engine hands it to a collector. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { s3Collector } from '../../../../core/scan/collectors/s3.ts';
+import { S3_TIME_PER_BUCKET_MS, s3Collector } from '../../../../core/scan/collectors/s3.ts';
 import { regionFromLocationConstraint } from '../../../../core/scan/collectors/support/s3-bucket-region.ts';
 import { OperationTally } from '../../../../core/scan/collectors/support/s3-operation-tally.ts';
 import { policyAllowsPublicAccess } from '../../../../core/scan/collectors/support/s3-public-policy.ts';
@@ -215,10 +215,10 @@ function serveAccount(
 }
 
 async function collect(options: { maxAttempts?: number } = {}) {
-  const { context, coverage } = collectorContext({ aws, service: 's3', ...options });
+  const { context, coverage, extensions } = collectorContext({ aws, service: 's3', ...options });
   const target = collectorTarget();
   await s3Collector.collect(context, target);
-  return { s3: target.account.s3, coverage };
+  return { s3: target.account.s3, coverage, extensions };
 }
 
 function bucket(buckets: readonly S3Bucket[] | undefined, name: string): S3Bucket {
@@ -344,8 +344,10 @@ describe('s3Collector', () => {
       listedRegion: 'us-east-1',
     }));
     serveAccount(buckets, { pageSize: 2 });
-    const { s3 } = await collect();
+    const { s3, extensions } = await collect();
     expect(s3?.buckets?.map((entry) => entry.name)).toEqual(['b0', 'b1', 'b2', 'b3', 'b4']);
+    // Once the buckets are known, the unit's deadline grows with them, so a large account is not cut short.
+    expect(extensions).toEqual([5 * S3_TIME_PER_BUCKET_MS]);
     const pages = aws.calls('S3', 'ListBuckets');
     expect(pages.map((page) => page.params['continuation-token'])).toEqual([undefined, '2', '4']);
     expect(pages.every((page) => page.params['max-buckets'] === '10000')).toBe(true);
