@@ -2075,7 +2075,6 @@ async function runUnit(unit, env) {
         };
     const global = unit.region === GLOBAL_REGION;
     const clientRegion = global ? env.homeRegion : unit.region;
-    const seconds = Math.round(env.deadlineMs / 100) / 10;
     const controller = new AbortController();
     const coverage = [];
     // Once sealed, a collector still running past its deadline can neither record coverage nor reach the
@@ -2106,6 +2105,9 @@ async function runUnit(unit, env) {
                 : AbortSignal.any([signal, controller.signal])),
         };
     }
+    // Time granted by `extendDeadline` not yet added to the deadline's timer, and all time granted so far.
+    let pendingMs = 0;
+    let grantedMs = 0;
     const context = {
         accountId: account.accountId,
         region: clientRegion,
@@ -2141,10 +2143,26 @@ async function runUnit(unit, env) {
         cover(operation, status, detail, region) {
             record(operation, status, detail, region);
         },
+        extendDeadline(ms) {
+            if (sealed || !(Number.isFinite(ms) && ms > 0))
+                return;
+            pendingMs += ms;
+            grantedMs += ms;
+        },
     };
     const timer = new AbortController();
     // A sleep that fails for any other reason than its cancellation below sets no deadline rather than an instant one.
-    const deadline = env.sleep(env.deadlineMs, timer.signal).then(() => 'deadline', () => new Promise(() => { }));
+    const deadline = (async () => {
+        // When the timer runs out, time granted meanwhile is waited for in turn before the unit is stopped.
+        let wait = env.deadlineMs;
+        for (;;) {
+            await env.sleep(wait, timer.signal);
+            if (pendingMs <= 0)
+                return 'deadline';
+            wait = pendingMs;
+            pendingMs = 0;
+        }
+    })().then((reached) => reached, () => new Promise(() => { }));
     const cancelled = new Promise((resolve) => 
     // Removed with the deadline timer, so a long-lived scan signal does not collect one listener per unit.
     env.signal?.addEventListener('abort', () => resolve('cancelled'), { once: true, signal: timer.signal }));
@@ -2154,6 +2172,7 @@ async function runUnit(unit, env) {
     const first = await Promise.race([work, deadline, cancelled]);
     timer.abort();
     let outcome;
+    const seconds = Math.round((env.deadlineMs + grantedMs) / 100) / 10;
     if (first === 'deadline' || first === 'cancelled') {
         outcome = first;
         staged.commit(true);
@@ -3875,6 +3894,13 @@ const MAX_BUCKETS_PER_PAGE = 10_000;
  */
 const BUCKET_CONCURRENCY = 32;
 /**
+ * Time the S3 unit's deadline grows by per bucket, once the buckets are listed. Each bucket costs nine reads: at
+ * Axiom's S3 rate limit (1,000/s) that is 9 ms, and about as much CPU in the SDK; 50 ms leaves room for slow
+ * answers, so the unit deadline (sized for ordinary units) stops a hung S3 unit but never cuts a large account's
+ * reads short: 10,000 buckets get 500 s more.
+ */
+const S3_TIME_PER_BUCKET_MS = 50;
+/**
  * The coverage name of the account-level Block Public Access read. The SDK operation is S3 Control's
  * GetPublicAccessBlock, which would collide with the per-bucket GetPublicAccessBlock in the same service;
  * this is the IAM action the customer grants for it.
@@ -3940,6 +3966,7 @@ async function collectBuckets(context, inventory) {
     const buckets = await context.attempt('ListBuckets', () => listBuckets(context, home));
     if (!buckets)
         return;
+    context.extendDeadline(buckets.length * S3_TIME_PER_BUCKET_MS);
     const tally = new OperationTally('buckets');
     await resolveRegions(context, home, buckets, tally);
     // S3 redirects a request sent to another region's endpoint, so each bucket is read in its own region.
