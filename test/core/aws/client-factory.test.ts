@@ -177,15 +177,21 @@ describe('createClient timeouts', () => {
     return handler?.httpHandlerConfigs?.() ?? {};
   }
 
-  it('fails an attempt whose socket stays silent past socketTimeoutMs instead of hanging', async () => {
+  /** An STS client from the factory, one attempt per call, pointed at a local endpoint that never answers. */
+  async function silentSts(settings: Partial<ClientSettings> = {}) {
     const local = await serve(() => 'silence');
     const sts = createClient(STSClient, {
       region: 'us-east-1',
       endpoint: local.url,
       credentials,
       maxAttempts: 1,
-      socketTimeoutMs: 200,
+      ...settings,
     });
+    return { local, sts };
+  }
+
+  it('fails an attempt whose socket stays silent past socketTimeoutMs instead of hanging', async () => {
+    const { local, sts } = await silentSts({ socketTimeoutMs: 200 });
     await expect(sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(local.requests).toHaveLength(1);
   });
@@ -201,13 +207,7 @@ describe('createClient timeouts', () => {
   });
 
   it("lets more calls be in flight at once than the SDK's default of 50 sockets", async () => {
-    const local = await serve(() => 'silence');
-    const sts = createClient(STSClient, {
-      region: 'us-east-1',
-      endpoint: local.url,
-      credentials,
-      maxAttempts: 1,
-    });
+    const { local, sts } = await silentSts();
     const stop = new AbortController();
     const calls = Array.from({ length: 80 }, () =>
       sts.send(new GetCallerIdentityCommand({}), { abortSignal: stop.signal }).catch(() => undefined),
