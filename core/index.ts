@@ -69,7 +69,6 @@ export {
 } from './connect/iam-policy-schema.ts';
 export {
   buildPermissionPolicy,
-  isAwsRegionName,
   MANAGED_POLICY_MAX_CHARS,
   type PermissionPolicyOptions,
   policySize,
@@ -99,7 +98,7 @@ export {
   DEFAULT_STACK_NAME,
   type QuickCreateOptions,
 } from './connect/quick-create-url.ts';
-export { partitionOfRegion, regionProblem } from './connect/region-name.ts';
+export { isAwsRegionName, partitionOfRegion, regionProblem } from './connect/region-name.ts';
 export {
   PARTITIONS,
   type Partition,
@@ -211,7 +210,7 @@ export {
   packagedIamDataSource,
   type RawConditionKey,
 } from './policy/catalog/iam-data-source.ts';
-export { buildIamPack, defaultIamDataSource, readIamPack } from './policy/catalog/iam-pack.ts';
+export { buildIamPack, readIamPack } from './policy/catalog/iam-pack.ts';
 export type { ResourceMatch } from './policy/catalog/resource-match.ts';
 export { CORRECTNESS_CHECKS } from './policy/checks/correctness-checks.ts';
 export { ALL_POLICY_CHECKS } from './policy/checks/index.ts';

@@ -6,6 +6,7 @@
 import { AxiomError } from '../errors.ts';
 import type { IamPolicyDocument, IamPolicyStatement } from './iam-policy-schema.ts';
 import { type Capability, PERMISSIONS } from './permissions.ts';
+import { isAwsRegionName } from './region-name.ts';
 
 /** IAM's quota for one inline policy on a role, counted without whitespace. */
 export const ROLE_INLINE_POLICY_MAX_CHARS = 10_240;
@@ -95,11 +96,6 @@ export function permissionStatementGroups(): PermissionStatementGroup[] {
     };
   });
 }
-
-// One region-name pattern for all of Axiom (region-name.ts); re-exported for the policy's callers.
-export { AWS_REGION_PATTERN, isAwsRegionName } from './region-name.ts';
-
-import { isAwsRegionName } from './region-name.ts';
 
 /** Options for the permission policy. */
 export interface PermissionPolicyOptions {

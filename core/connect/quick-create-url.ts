@@ -5,7 +5,7 @@
  */
 import { AxiomError } from '../errors.ts';
 import { isWellFormedExternalId } from './external-id.ts';
-import { isAwsRegionName } from './permission-policy.ts';
+import { isAwsRegionName } from './region-name.ts';
 import { isAwsAccountId } from './trust-policy.ts';
 
 /** Stack name used when none is given. */

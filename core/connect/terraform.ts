@@ -8,8 +8,9 @@
 import { AxiomError } from '../errors.ts';
 import { PERMISSION_POLICY_NAME } from './cloudformation.ts';
 import { EXTERNAL_ID_PATTERN, isWellFormedExternalId } from './external-id.ts';
-import { AWS_REGION_PATTERN, normaliseRegions, permissionStatementGroups } from './permission-policy.ts';
+import { normaliseRegions, permissionStatementGroups } from './permission-policy.ts';
 import { CAPABILITIES, PERMISSIONS } from './permissions.ts';
+import { AWS_REGION_PATTERN } from './region-name.ts';
 import { isAwsAccountId } from './trust-policy.ts';
 
 /** The module's files by name: main.tf, variables.tf, outputs.tf, versions.tf, terraform.tfvars.example. */

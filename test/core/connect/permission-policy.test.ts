@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { type IamPolicyStatement, validateIamPolicy } from '../../../core/connect/iam-policy-schema.ts';
 import {
   buildPermissionPolicy,
-  isAwsRegionName,
   isGlobalAction,
   MANAGED_POLICY_MAX_CHARS,
   permissionStatementGroups,
@@ -10,6 +9,7 @@ import {
   ROLE_INLINE_POLICY_MAX_CHARS,
 } from '../../../core/connect/permission-policy.ts';
 import { PERMISSIONS, policyActions } from '../../../core/connect/permissions.ts';
+import { isAwsRegionName } from '../../../core/connect/region-name.ts';
 import { AxiomError } from '../../../core/errors.ts';
 
 /** Every commercial region AWS lists today: the worst case a customer can pick. */

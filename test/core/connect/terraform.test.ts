@@ -5,12 +5,9 @@ import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTERNAL_ID_PATTERN, generateExternalId } from '../../../core/connect/external-id.ts';
-import {
-  AWS_REGION_PATTERN,
-  buildPermissionPolicy,
-  permissionStatementGroups,
-} from '../../../core/connect/permission-policy.ts';
+import { buildPermissionPolicy, permissionStatementGroups } from '../../../core/connect/permission-policy.ts';
 import { CAPABILITIES, policyActions } from '../../../core/connect/permissions.ts';
+import { AWS_REGION_PATTERN } from '../../../core/connect/region-name.ts';
 import { DEFAULT_ROLE_NAME, renderTerraformModule } from '../../../core/connect/terraform.ts';
 import { AxiomError } from '../../../core/errors.ts';
 
