@@ -103,7 +103,7 @@ export function createClient<C extends MiddlewareClient>(
     customUserAgent: [settings.axiomVersion ? ['axiom', settings.axiomVersion] : ['axiom']],
     // Only `settings.endpoint` moves traffic: the SDK would otherwise obey AWS_ENDPOINT_URL* and the profile.
     ignoreConfiguredEndpointUrls: true,
-    requestHandler: settings.requestHandler ?? httpTimeouts(settings),
+    requestHandler: settings.requestHandler ?? httpHandlerOptions(settings),
   };
   if (settings.credentials !== undefined) config.credentials = settings.credentials;
   if (override) {
@@ -188,8 +188,8 @@ function beforeSendHook(beforeSend: BeforeSend): Pluggable<object, object> {
  */
 export const MAX_SOCKETS_PER_CLIENT = 300;
 
-/** Options from which the SDK builds its default Node HTTP handler. */
-function httpTimeouts(settings: ClientSettings): {
+/** Options from which the SDK builds its default Node HTTP handler: timeouts and the agents' socket limit. */
+function httpHandlerOptions(settings: ClientSettings): {
   connectionTimeout: number;
   socketTimeout: number;
   httpAgent: { maxSockets: number };

