@@ -525,7 +525,7 @@ function createClient(ClientClass, settings) {
         customUserAgent: [settings.axiomVersion ? ['axiom', settings.axiomVersion] : ['axiom']],
         // Only `settings.endpoint` moves traffic: the SDK would otherwise obey AWS_ENDPOINT_URL* and the profile.
         ignoreConfiguredEndpointUrls: true,
-        requestHandler: settings.requestHandler ?? httpTimeouts(settings),
+        requestHandler: settings.requestHandler ?? httpHandlerOptions(settings),
     };
     if (settings.credentials !== undefined)
         config.credentials = settings.credentials;
@@ -610,8 +610,8 @@ function beforeSendHook(beforeSend) {
  * took up to six round trips where one would do. A client only opens as many sockets as it has calls in flight.
  */
 const MAX_SOCKETS_PER_CLIENT = 300;
-/** Options from which the SDK builds its default Node HTTP handler. */
-function httpTimeouts(settings) {
+/** Options from which the SDK builds its default Node HTTP handler: timeouts and the agents' socket limit. */
+function httpHandlerOptions(settings) {
     return {
         connectionTimeout: positive('connectTimeoutMs', settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS),
         socketTimeout: positive('socketTimeoutMs', settings.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS),
