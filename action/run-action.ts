@@ -196,7 +196,14 @@ export async function runAction(deps: ActionDependencies): Promise<ActionOutcome
         ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
       })
     : undefined;
-  const catalog = catalogOf(deps.iamPackFile);
+  let catalog: IamCatalog;
+  try {
+    catalog = catalogOf(deps.iamPackFile);
+  } catch (error) {
+    // A damaged bundle is not a bug in the run: the step fails with what to do about it.
+    if (isAxiomError(error)) return { status: 'error', message: describeError(error) };
+    throw error;
+  }
 
   let config: AxiomConfig | undefined;
   try {

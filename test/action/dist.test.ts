@@ -72,6 +72,8 @@ async function runBundle(
     payload: unknown;
     inputs: Record<string, string>;
     omit?: (file: string) => boolean;
+    /** Changes the copied dist/ before the run (its folder is given). */
+    alter?: (copy: string) => void;
   },
 ): Promise<BundleRun> {
   if (!existsSync(join(dist, 'index.js')))
@@ -80,6 +82,7 @@ async function runBundle(
   const dir = mkdtempSync(join(tmpdir(), 'axiom-dist-'));
   const omit = options.omit ?? (() => false);
   cpSync(dist, join(dir, 'action', 'dist'), { recursive: true, filter: (source) => !omit(basename(source)) });
+  options.alter?.(join(dir, 'action', 'dist'));
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace);
   writeFileSync(join(dir, 'event.json'), JSON.stringify(options.payload));
@@ -279,6 +282,31 @@ describe('dist/index.js on a pull request without a role', () => {
     expect(ruleIds(run)).toContain('iam.policy.passrole-star');
     expect(fakes.github.checkRuns).toHaveLength(1);
   });
+});
+
+describe('dist/index.js with a damaged IAM data pack', () => {
+  let fakes: Fakes;
+  afterAll(() => closeFakes(fakes));
+
+  it('fails the step saying which file is damaged and what to do, with no stack trace', async () => {
+    fakes = await startFakes();
+    const run = await runBundle(fakes, {
+      event: 'pull_request',
+      payload: pullRequestOpened(),
+      inputs: {},
+      // Cut short, as an interrupted checkout would leave it.
+      alter: (copy) => {
+        const pack = join(copy, 'iam-data', 'iam-pack.json');
+        writeFileSync(pack, readFileSync(pack, 'latin1').slice(0, 1_000));
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::The Action's IAM data .*iam-pack\.json is missing or damaged\..*Use a released version of the Action, or rebuild dist\/ with `npm run package`\./,
+    );
+    expect(run.stdout).not.toMatch(/This is a bug|\n\s+at /);
+    expect(fakes.github.checkRuns).toEqual([]);
+  }, 60_000);
 });
 
 describe('dist/licenses.txt', () => {
