@@ -277,7 +277,10 @@ describe('runScan with fake collectors', () => {
     });
     await started.promise;
     cancel.abort(new Error('job expired'));
-    await expect(running).rejects.toMatchObject({ code: 'scan_cancelled' });
+    await expect(running).rejects.toMatchObject({
+      code: 'scan_cancelled',
+      message: 'The scan was cancelled before it finished; no inventory was made.',
+    });
 
     expect(seenSignal?.reason).toMatchObject({ code: 'scan_cancelled' });
     expect(connected).toEqual([A]);
