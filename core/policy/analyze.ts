@@ -130,10 +130,13 @@ export function analyzeDocument(document: PolicyDocument, options: AnalyzeOption
   // Within one call the document is not changed, so a statement's anchor can be kept for its other findings.
   const anchors: AnchorCache = new Map();
   const context = { catalog: options.catalog };
-  for (const check of options.checks) {
+  const checks = options.checks;
+  for (let c = 0; c < checks.length; c++) {
+    const check = checks[c]!;
     if (check.appliesTo && !check.appliesTo.includes(document.kind)) continue;
-    for (const problem of check.evaluate(document, context))
-      findings.push(problemToFinding(check, document, problem, anchors));
+    const problems = check.evaluate(document, context);
+    for (let p = 0; p < problems.length; p++)
+      findings.push(problemToFinding(check, document, problems[p]!, anchors));
   }
   return findings;
 }

@@ -231,7 +231,8 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
       : [source.service(servicePart)!];
     if (services.length === 0) return unknown('unknown-service', () => undefined);
     const actions: ActionInfo[] = [];
-    for (const index of services) {
+    for (let s = 0; s < services.length; s++) {
+      const index = services[s]!;
       if (actionPart === '*') {
         actions.push(...index.actions);
         continue;

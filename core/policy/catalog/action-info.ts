@@ -38,8 +38,6 @@ export interface ActionInfo {
   readonly name: string;
   /** 'service:Name', e.g. 's3:GetObject': the canonical spelling for messages and evidence. */
   readonly key: string;
-  /** AWS's one-line description ("Grants permission to ..."). */
-  readonly description: string;
   /** Access levels with combined labels split, e.g. {'Permissions management', 'Write'} for iam:PutRolePolicy. */
   readonly accessLevels: ReadonlySet<AccessLevel>;
   /** The catalogue's own label, e.g. 'Tagging, Write', for messages. */

@@ -102,7 +102,7 @@ export function parseArnTemplate(template: string): ArnPattern {
 
 /** True when the tokens are all plain characters: the pattern matches only itself. */
 function isLiteral(tokens: Tokens): boolean {
-  for (const token of tokens) if (token < 0) return false;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]! < 0) return false;
   return true;
 }
 
@@ -160,7 +160,8 @@ const PART_ORDER = [2, 0, 1, 3, 4, 5] as const;
 export function arnPatternsOverlap(resource: ArnPattern, template: ArnPattern): boolean {
   if (resource.parts.length === 6 && template.parts.length === 6) {
     // The service part (index 2) rejects most pairs, so try it first.
-    for (const index of PART_ORDER) {
+    for (let i = 0; i < PART_ORDER.length; i++) {
+      const index = PART_ORDER[i]!;
       if (!intersects(resource.parts[index]!, template.parts[index]!)) return false;
     }
     return true;

@@ -132,8 +132,9 @@ export function createConditionKeyResolver(source: ConditionKeySource): Conditio
     if (global) return global;
     const prefix = prefixOf(lower);
     if (prefix === undefined) return undefined;
-    for (const service of servicesFor(prefix)) {
-      const key = source.service(service)?.conditionKeys().find(lower);
+    const services = servicesFor(prefix);
+    for (let i = 0; i < services.length; i++) {
+      const key = source.service(services[i]!)?.conditionKeys().find(lower);
       if (key) return key;
     }
     return undefined;
@@ -148,7 +149,11 @@ export function createConditionKeyResolver(source: ConditionKeySource): Conditio
 
   function compileActionKeys(action: ActionInfo): ActionKeys {
     const names = new Set(action.conditionKeys);
-    for (const type of action.resourceTypes) for (const key of type.conditionKeys) names.add(key);
+    const types = action.resourceTypes;
+    for (let t = 0; t < types.length; t++) {
+      const keys = types[t]!.conditionKeys;
+      for (let k = 0; k < keys.length; k++) names.add(keys[k]!);
+    }
     const exact = new Map<string, string>();
     const templates: { match: GlobMatcher; name: string }[] = [];
     for (const name of names) {

@@ -93,7 +93,8 @@ export interface ConditionKeyTable {
 export function buildConditionKeyTable(keys: readonly ConditionKeyInfo[]): ConditionKeyTable {
   const exact = new Map<string, ConditionKeyInfo>();
   const templates: { match: GlobMatcher; key: ConditionKeyInfo }[] = [];
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     exact.set(key.name.toLowerCase(), key);
     if (isKeyTemplate(key.name)) templates.push({ match: compileKeyTemplate(key.name), key });
   }
@@ -103,7 +104,7 @@ export function buildConditionKeyTable(keys: readonly ConditionKeyInfo[]): Condi
       const lower = name.toLowerCase();
       const found = exact.get(lower);
       if (found) return found;
-      for (const template of templates) if (template.match(lower)) return template.key;
+      for (let i = 0; i < templates.length; i++) if (templates[i]!.match(lower)) return templates[i]!.key;
       return undefined;
     },
   };

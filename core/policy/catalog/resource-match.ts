@@ -99,7 +99,8 @@ export function createResourceMatcher(): ResourceMatcher {
       const value = valueFor(resource);
       if (value.star) return true;
       if (action.isWildcardOnly) return value.possible;
-      for (const type of action.resourceTypes) if (overlap(resource, value, type.arn)) return true;
+      const types = action.resourceTypes;
+      for (let i = 0; i < types.length; i++) if (overlap(resource, value, types[i]!.arn)) return true;
       return false;
     },
   };

@@ -48,14 +48,20 @@ export function buildServiceIndex(prefix: string, source: IamDataSource): Servic
 
   // Action rows name types in varying case ('alarmModel' for the table's 'alarmmodel').
   const typesByName = new Map<string, RawResourceType>();
-  for (const type of rawTypes) typesByName.set(type.key.toLowerCase(), type);
+  for (let i = 0; i < rawTypes.length; i++) {
+    const type = rawTypes[i]!;
+    typesByName.set(type.key.toLowerCase(), type);
+  }
 
   const actions: ActionInfo[] = [];
   const lowercaseNames: string[] = [];
   const byLowercaseName = new Map<string, ActionInfo>();
-  for (const [lower, raw] of rawActions) {
+  for (let i = 0; i < rawActions.length; i++) {
+    const lower = rawActions[i]![0];
+    const raw = rawActions[i]![1];
     const resourceTypes: ActionResourceType[] = [];
-    for (const row of raw.resourceTypes) {
+    for (let r = 0; r < raw.resourceTypes.length; r++) {
+      const row = raw.resourceTypes[r]!;
       const type = typesByName.get(row.name.toLowerCase());
       // A row naming no known type (never seen in the data) gets a match-anything template: no false alarms.
       const typeKeys = type ? shared(type.conditionKeys) : NONE;
@@ -72,7 +78,6 @@ export function buildServiceIndex(prefix: string, source: IamDataSource): Servic
       service: prefix,
       name: raw.name,
       key: `${prefix}:${raw.name}`,
-      description: raw.description,
       accessLevels: parseAccessLevels(raw.accessLevel),
       accessLevelLabel: raw.accessLevel,
       resourceTypes,

@@ -10,7 +10,10 @@ import { effectOf, isStar, quoteList } from './support/correctness-statement.ts'
 /** The ARN formats `actions` accept, for the message (at most three, distinct). */
 function arnFormats(actions: readonly ActionInfo[]): string[] {
   const formats = new Set<string>();
-  for (const action of actions) for (const type of action.resourceTypes) formats.add(type.arn);
+  for (let a = 0; a < actions.length; a++) {
+    const types = actions[a]!.resourceTypes;
+    for (let t = 0; t < types.length; t++) formats.add(types[t]!.arn);
+  }
   return [...formats].slice(0, 3);
 }
 
@@ -76,8 +79,9 @@ function mismatch(
  */
 function judgedResources(list: ElementList): string[] | undefined {
   const resources: string[] = [];
-  for (const entry of list.entries) {
-    const value = entry.value;
+  const entries = list.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const value = entries[i]!.value;
     if (typeof value !== 'string' || isStar(value) || resourceArnProblem(value)) return undefined;
     resources.push(value);
   }
@@ -107,7 +111,9 @@ export const actionResourceMismatch = {
       byAction = new Map();
       templateServices.set(catalog, byAction);
     }
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       if (!statement.action || !statement.resource) continue;
       const resources = judgedResources(statement.resource);
       if (!resources) continue;

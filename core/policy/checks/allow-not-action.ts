@@ -27,7 +27,9 @@ export const allowNotAction = {
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
     const analysis = analyzePermissions(document, catalog);
-    for (const context of analysis.statements) {
+    const contexts = analysis.statements;
+    for (let i = 0; i < contexts.length; i++) {
+      const context = contexts[i]!;
       if (context.admin) continue;
       const { statement } = context;
       const conditions = context.conditions.map(describeCondition);
@@ -45,10 +47,11 @@ export const allowNotAction = {
           message: `Allow with NotAction ${list(excluded)} grants every other action of every service, including ones AWS adds later${onEvery ? ` on ${context.everyResource!.phrase}` : ''}${opens}`,
           range: statement.notAction.keyRange,
           statement,
-          severity: worstSeverity([
-            contextSeverity('high', { constrained, scoped: !onEvery }),
-            ...(escalation?.paths.map((found) => found.severity) ?? []),
-          ]),
+          severity: worstSeverity(
+            [contextSeverity('high', { constrained, scoped: !onEvery })].concat(
+              escalation?.paths.map((found) => found.severity) ?? [],
+            ),
+          ),
           evidence: {
             notAction: excluded,
             escalationPaths: escalation?.paths.map((found) => found.path.id) ?? [],

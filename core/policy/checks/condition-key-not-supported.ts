@@ -142,13 +142,16 @@ export const conditionKeyNotSupported = {
     'Use a condition key the actions support (the Service Authorization Reference lists them per action) or a global key, or move the condition to a statement whose actions support it.',
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       const entries = statement.condition?.entries ?? [];
       if (entries.length === 0) continue;
       // Every action of the statement is collected only for a key that is not global (most are).
       const first = firstStatementAction(document, catalog, statement);
       let actions: readonly ActionInfo[] | undefined;
-      for (const entry of entries) {
+      for (let j = 0; j < entries.length; j++) {
+        const entry = entries[j]!;
         const key = entry.key.value;
         if (typeof key !== 'string' || isProviderKey(key)) continue;
         const info = findConditionKey(catalog, key, first);

@@ -66,8 +66,12 @@ export const conditionTypeMismatch = {
     "Use the operator family of the key's type: IpAddress for IP keys, Date* for dates, Numeric* for numbers, Bool for booleans, Arn* or String* for ARNs, String* for strings.",
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
-      for (const entry of statement.condition?.entries ?? []) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
+      const entries = statement.condition?.entries ?? [];
+      for (let j = 0; j < entries.length; j++) {
+        const entry = entries[j]!;
         const { operator, key } = entry;
         if (typeof operator.value !== 'string' || typeof key.value !== 'string') continue;
         const parsed = parseConditionOperator(operator.value);

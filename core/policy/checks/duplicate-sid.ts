@@ -15,7 +15,9 @@ export const duplicateSid = {
   evaluate(document) {
     const problems: PolicyProblem[] = [];
     const first = new Map<string, PolicyStatement>();
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       const sid = statement.sid;
       if (!sid || typeof sid.value !== 'string' || sid.value === '') continue;
       const earlier = first.get(sid.value);

@@ -32,10 +32,13 @@ export const forAllValuesAllowMissingKey = {
     'If the key must be present, add "Null": {"<key>": "false"} to the same Condition; if a missing key is acceptable, nothing to do.',
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       if (effectOf(statement) !== 'Allow') continue;
       const entries = statement.condition?.entries ?? [];
-      for (const { operator, key } of entries) {
+      for (let j = 0; j < entries.length; j++) {
+        const { operator, key } = entries[j]!;
         if (typeof operator.value !== 'string' || typeof key.value !== 'string' || isProviderKey(key.value))
           continue;
         const parsed = parseConditionOperator(operator.value);

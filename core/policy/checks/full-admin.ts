@@ -19,7 +19,9 @@ export const fullAdmin = {
   appliesTo: ['identity'],
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
-    for (const context of analyzePermissions(document, catalog).statements) {
+    const contexts = analyzePermissions(document, catalog).statements;
+    for (let i = 0; i < contexts.length; i++) {
+      const context = contexts[i]!;
       const grant = context.admin;
       if (!grant || !context.everyResource) continue;
       const resource = context.everyResource.written;

@@ -157,7 +157,9 @@ export const invalidStatement = {
     // Pushed into one list: most statements have no problem, and spreading five empty lists for each cost more
     // than the checks themselves.
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       const view: StatementView = { document, statement, kindKnown };
       // Each rule finds at most one problem per statement.
       const effect = effectProblem(view);

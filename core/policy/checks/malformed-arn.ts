@@ -9,7 +9,9 @@ function resourceProblems(
 ): void {
   const list = element === 'Resource' ? statement.resource : statement.notResource;
   if (!list) return;
-  for (const entry of list.entries) {
+  const entries = list.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (typeof entry.value !== 'string') continue;
     const why = resourceArnProblem(entry.value);
     if (!why) continue;
@@ -29,7 +31,9 @@ function principalProblems(
   name: 'Principal' | 'NotPrincipal',
 ): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
-  for (const entry of element?.entries ?? []) {
+  const entries = element?.entries ?? [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (entry.type !== 'AWS' || typeof entry.value !== 'string') continue;
     const why = principalArnProblem(entry.value);
     if (!why) continue;
@@ -60,7 +64,9 @@ export const malformedArn = {
   evaluate(document) {
     // Pushed into one list: this runs over every Resource of every statement.
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       if (document.resourceType !== 'lambda-permission') resourceProblems(statement, 'Resource', problems);
       resourceProblems(statement, 'NotResource', problems);
       if (statement.principal)

@@ -18,10 +18,14 @@ export const mfaBoolFalse = {
     'To require MFA, use a Deny with "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}, or an Allow with "Bool": {"aws:MultiFactorAuthPresent": "true"}.',
   evaluate(document) {
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       const effect = effectOf(statement);
       if (!effect) continue;
-      for (const { operator, key, values } of statement.condition?.entries ?? []) {
+      const entries = statement.condition?.entries ?? [];
+      for (let j = 0; j < entries.length; j++) {
+        const { operator, key, values } = entries[j]!;
         if (typeof operator.value !== 'string' || typeof key.value !== 'string') continue;
         if (key.value.toLowerCase() !== 'aws:multifactorauthpresent') continue;
         const parsed = parseConditionOperator(operator.value);

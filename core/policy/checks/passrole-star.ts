@@ -26,7 +26,9 @@ export const passRoleStar = {
     if (!passRole) return [];
     const problems: PolicyProblem[] = [];
     // The analysis lists the iam entries: most statements have none.
-    for (const { grant, context } of analysis.iamGrants) {
+    const iamGrants = analysis.iamGrants;
+    for (let i = 0; i < iamGrants.length; i++) {
+      const { grant, context } = iamGrants[i]!;
       if (context.admin || !context.everyResource) continue;
       if (!grant.facts || grant.serviceWide || grant.facts.service !== 'iam') continue;
       if (!grant.facts.covers(passRole) || escalationCovers(analysis, grant, PASS_ROLE)) continue;

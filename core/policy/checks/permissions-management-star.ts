@@ -19,7 +19,9 @@ export const permissionsManagementStar = {
   evaluate(document, { catalog }) {
     const analysis = analyzePermissions(document, catalog);
     const problems: PolicyProblem[] = [];
-    for (const context of analysis.statements) {
+    const contexts = analysis.statements;
+    for (let i = 0; i < contexts.length; i++) {
+      const context = contexts[i]!;
       const finding = resourceStarFinding(analysis, context);
       if (finding?.rung !== 'permissions-management') continue;
       const narrowed = finding.context.conditions.length > 0 ? ' (narrowed by a condition)' : '';

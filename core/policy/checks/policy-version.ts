@@ -14,13 +14,16 @@ const VARIABLE = /\$\{[^}]+\}/;
 
 /** The first policy variable the document uses in a Resource, NotResource or condition value, if any. */
 function firstVariable(document: PolicyDocument): string | undefined {
-  for (const statement of document.statements) {
+  const statements = document.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
     const values = [
       ...literalEntries(statement.resource),
       ...literalEntries(statement.notResource),
       ...(statement.condition?.entries ?? []).flatMap((entry) => entry.values),
     ];
-    for (const { value } of values) {
+    for (let j = 0; j < values.length; j++) {
+      const { value } = values[j]!;
       if (typeof value === 'string' && VARIABLE.test(value)) return value;
     }
   }

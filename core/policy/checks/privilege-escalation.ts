@@ -11,7 +11,8 @@ function describeStep(step: EscalationStep): string {
 
 /** One path as a clause: `iam:PassRole on "*" with ec2:RunInstances (line 9) lets this principal launch ...`. */
 function describePath(found: FoundPath, where: string): string {
-  const [key, ...companions] = found.steps;
+  const key = found.steps[0];
+  const companions = found.steps.slice(1);
   const through = key && key.grantedBy !== found.path.key ? ` (through "${key.grantedBy}")` : '';
   const withText = companions.length > 0 ? ` with ${companions.map(describeStep).join(' and ')}` : '';
   return `${found.path.key}${where}${through}${withText} lets this principal ${found.path.how}`;
@@ -38,10 +39,13 @@ export const privilegeEscalation = {
   evaluate(document, { catalog }) {
     const analysis = analyzePermissions(document, catalog);
     const problems: PolicyProblem[] = [];
-    for (const entry of findEscalations(analysis)) {
-      const [worst, ...others] = entry.paths;
+    const escalations = findEscalations(analysis);
+    for (let i = 0; i < escalations.length; i++) {
+      const entry = escalations[i]!;
+      const worst = entry.paths[0];
       // A NotAction is reported by allow-not-action, whose message names the paths it opens.
       if (!worst || entry.grant.kind === 'not-action') continue;
+      const others = entry.paths.slice(1);
       const more =
         others.length === 0
           ? ''

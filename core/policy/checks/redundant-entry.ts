@@ -96,7 +96,8 @@ function redundantActions(
   const firstByValue = new Map<string, number>();
   const wildcardsByService = new Map<string, number[]>();
   const anyService: number[] = [];
-  for (const index of allWildcards) {
+  for (let w = 0; w < allWildcards.length; w++) {
+    const index = allWildcards[w]!;
     const service = servicePart(lowers[index]!);
     if (hasWildcard(service)) anyService.push(index);
     else {
@@ -128,14 +129,16 @@ function redundantActions(
     const actions = expansions[index]!.actions;
     if (actions.length === 0) continue;
     let cover: number | undefined;
-    for (const j of own) {
+    for (let w = 0; w < own.length; w++) {
+      const j = own[w]!;
       if (covers(j, index, actions)) {
         cover = j;
         break;
       }
     }
     if (cover === undefined) {
-      for (const j of anyService) {
+      for (let w = 0; w < anyService.length; w++) {
+        const j = anyService[w]!;
         if (covers(j, index, actions)) {
           cover = j;
           break;
@@ -180,7 +183,8 @@ function redundantResources(
     if (wildcards.length === 0) continue;
     const narrow = pattern(index);
     let cover: number | undefined;
-    for (const j of wildcards) {
+    for (let w = 0; w < wildcards.length; w++) {
+      const j = wildcards[w]!;
       if (j === index) continue;
       const wide = pattern(j);
       if (resourceCovers(wide, narrow) && (j < index || !resourceCovers(narrow, wide))) {
@@ -206,7 +210,9 @@ export const redundantEntry = {
   remediation: 'Remove the redundant entry, or narrow the wildcard that covers it if that was the intent.',
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       problems.push(
         ...redundantActions(statement, 'Action', expandedEntries(document, catalog, statement.action)),
         ...redundantActions(statement, 'NotAction', expandedEntries(document, catalog, statement.notAction)),

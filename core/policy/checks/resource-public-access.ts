@@ -31,7 +31,9 @@ export const resourcePublicAccess = {
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
     const what = document.resourceType ? RESOURCE_NAMES[document.resourceType] : 'resource';
-    for (const grant of publicGrants(document)) {
+    const grants = publicGrants(document);
+    for (let i = 0; i < grants.length; i++) {
+      const grant = grants[i]!;
       if (grant.scoping.length > 0) continue;
       const patterns = literalValues(grant.statement.action);
       const actions = patterns.flatMap((pattern) => catalog.expandActionPattern(pattern).actions);

@@ -31,7 +31,9 @@ export const resourceServiceWithoutSource = {
   evaluate(document) {
     if (document.resourceType === 'kms-key') return [];
     const problems: PolicyProblem[] = [];
-    for (const statement of allowStatements(document)) {
+    const statements = allowStatements(document);
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       const services = (statement.principal?.entries ?? []).filter(isServicePrincipal);
       const first = services[0];
       if (!first) continue;

@@ -21,7 +21,9 @@ export const resourceStarScopable = {
   evaluate(document, { catalog }) {
     const analysis = analyzePermissions(document, catalog);
     const problems: PolicyProblem[] = [];
-    for (const context of analysis.statements) {
+    const contexts = analysis.statements;
+    for (let i = 0; i < contexts.length; i++) {
+      const context = contexts[i]!;
       const finding = resourceStarFinding(analysis, context);
       if (finding?.rung !== 'scopable') continue;
       const one = finding.actions.length === 1;

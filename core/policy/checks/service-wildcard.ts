@@ -19,8 +19,9 @@ const SENSITIVE_SERVICES = new Set(['iam', 'sts', 'organizations', 'kms']);
 /** Service parts of the statement's Resource ARNs, lowercase; undefined when one may be anything. */
 function resourceServices(context: StatementContext): string[] | undefined {
   const services: string[] = [];
-  for (const entry of context.statement.resource?.entries ?? []) {
-    const pattern = resourcePattern(entry.value);
+  const entries = context.statement.resource?.entries ?? [];
+  for (let i = 0; i < entries.length; i++) {
+    const pattern = resourcePattern(entries[i]!.value);
     const service = pattern?.startsWith('arn:') ? pattern.split(':')[2] : undefined;
     if (service === undefined || /[*?]/.test(service) || service === '') return undefined;
     services.push(service.toLowerCase());
@@ -65,7 +66,9 @@ export const serviceWildcard = {
     const analysis = analyzePermissions(document, catalog);
     const problems: PolicyProblem[] = [];
     // The analysis lists the service-wide entries: most statements have none.
-    for (const { grant, context } of analysis.serviceWideGrants) {
+    const serviceWideGrants = analysis.serviceWideGrants;
+    for (let i = 0; i < serviceWideGrants.length; i++) {
+      const { grant, context } = serviceWideGrants[i]!;
       if (context.admin) continue;
       const actions = reachable(analysis, context, grant);
       if (actions.length === 0) continue;

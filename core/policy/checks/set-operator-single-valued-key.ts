@@ -18,9 +18,13 @@ export const setOperatorSingleValuedKey = {
     'Drop the ForAllValues:/ForAnyValue: prefix and use the plain operator (e.g. StringEquals); set operators are for multivalued keys such as aws:TagKeys.',
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       const allow = effectOf(statement) === 'Allow';
-      for (const { operator, key } of statement.condition?.entries ?? []) {
+      const entries = statement.condition?.entries ?? [];
+      for (let j = 0; j < entries.length; j++) {
+        const { operator, key } = entries[j]!;
         if (typeof operator.value !== 'string' || typeof key.value !== 'string' || isProviderKey(key.value))
           continue;
         const parsed = parseConditionOperator(operator.value);

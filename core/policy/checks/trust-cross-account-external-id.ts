@@ -41,7 +41,9 @@ export const trustCrossAccountExternalId = {
     const assumeRole = catalog.action('sts:AssumeRole');
     if (!assumeRole) return [];
     const problems: PolicyProblem[] = [];
-    for (const statement of allowStatements(document)) {
+    const statements = allowStatements(document);
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       const actions = literalValues(statement.action);
       if (!actions.some((pattern) => catalog.actionPatternMatches(pattern, assumeRole))) continue;
       const hasExternalId = conditionEntries(statement, 'sts:ExternalId').some(isNarrowingEntry);
@@ -50,7 +52,9 @@ export const trustCrossAccountExternalId = {
       );
       if (hasExternalId || unneeded) continue;
       const scoping = constrainingConditions(statement, CALLER_SCOPING_KEYS).map(describeCondition);
-      for (const entry of statement.principal?.entries ?? []) {
+      const entries = statement.principal?.entries ?? [];
+      for (let j = 0; j < entries.length; j++) {
+        const entry = entries[j]!;
         const account = principalAccount(entry);
         if (!account) continue;
         const value = entry.value as string;

@@ -20,7 +20,9 @@ export const trustPublicPrincipal = {
   appliesTo: ['trust'],
   evaluate(document) {
     const problems: PolicyProblem[] = [];
-    for (const grant of publicGrants(document)) {
+    const grants = publicGrants(document);
+    for (let i = 0; i < grants.length; i++) {
+      const grant = grants[i]!;
       if (grant.scoping.length > 0) continue;
       const weak = describeConditions(grant.weak);
       const caveat =

@@ -27,7 +27,9 @@ function providerOf(entry: PrincipalEntry, statement: PolicyStatement): string |
   if (text.includes(GITHUB)) return GITHUB;
   // A provider ARN computed at deploy time: the condition keys name its host (`<host>:sub`).
   const hosts = new Set<string>();
-  for (const condition of statement.condition?.entries ?? []) {
+  const conditions = statement.condition?.entries ?? [];
+  for (let i = 0; i < conditions.length; i++) {
+    const condition = conditions[i]!;
     const name = conditionKeyName(condition);
     const claim = name && /^(.+):(aud|sub|amr|oaud|azp)$/.exec(name);
     if (claim) hosts.add(claim[1]!);
@@ -84,9 +86,12 @@ function broadestSub(
   entries: readonly ConditionEntry[],
 ): { breadth: Breadth; value: Located<string> } | undefined {
   let found: { breadth: Breadth; value: Located<string> } | undefined;
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const like = parseOperator(entry)?.base === 'stringlike';
-    for (const value of entry.values) {
+    const values = entry.values;
+    for (let j = 0; j < values.length; j++) {
+      const value = values[j]!;
       if (typeof value.value !== 'string') continue;
       const breadth = githubSubBreadth(value.value, like);
       if (breadth && (!found || (breadth === 'anyone' && found.breadth !== 'anyone')))
@@ -215,10 +220,14 @@ export const trustWebIdentityUnscoped = {
     const webIdentity = catalog.action('sts:AssumeRoleWithWebIdentity');
     if (!webIdentity) return [];
     const problems: PolicyProblem[] = [];
-    for (const statement of allowStatements(document)) {
+    const statements = allowStatements(document);
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       const actions = literalValues(statement.action);
       if (!actions.some((pattern) => catalog.actionPatternMatches(pattern, webIdentity))) continue;
-      for (const entry of statement.principal?.entries ?? []) {
+      const entries = statement.principal?.entries ?? [];
+      for (let j = 0; j < entries.length; j++) {
+        const entry = entries[j]!;
         if (entry.type !== 'Federated') continue;
         if (/saml-provider\//i.test(scalarText(entry.value))) continue;
         const host = providerOf(entry, statement);

@@ -13,7 +13,7 @@ function describeUnknown(
   expansion: ActionExpansion,
 ): { reason: string; suggestion?: string } | undefined {
   if (expansion.resultType === 'exact' || expansion.resultType === 'wildcard') return undefined;
-  const [prefix = ''] = value.split(':');
+  const prefix = value.split(':')[0] ?? '';
   switch (expansion.resultType) {
     case 'invalid':
       return { reason: `"${value}" is not an action: ${expansion.reason.replace(/\.$/, '')}` };
@@ -99,13 +99,16 @@ export const unknownAction = {
   evaluate(document, { catalog }) {
     const problems: PolicyProblem[] = [];
     // The shared expansion lists the entries that name no action (usually none); only those are described.
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       for (let which = 0; which < 2; which++) {
         const element = which === 0 ? 'Action' : 'NotAction';
         const list = which === 0 ? statement.action : statement.notAction;
         if (!list) continue;
         const { entries, expansions, unknown } = expandedEntries(document, catalog, list);
-        for (const index of unknown) {
+        for (let u = 0; u < unknown.length; u++) {
+          const index = unknown[u]!;
           const problem = unknownProblem(catalog, statement, element, entries[index]!, expansions[index]!);
           if (problem) problems.push(problem);
         }

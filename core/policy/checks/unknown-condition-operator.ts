@@ -16,10 +16,14 @@ export const unknownConditionOperator = {
     'Use an IAM condition operator (StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress, Null...), optionally with IfExists or a ForAnyValue:/ForAllValues: prefix.',
   evaluate(document) {
     const problems: PolicyProblem[] = [];
-    for (const statement of document.statements) {
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       // A statement repeats its operator for each key; report each operator once.
       const seen = new Set<string>();
-      for (const { operator } of statement.condition?.entries ?? []) {
+      const entries = statement.condition?.entries ?? [];
+      for (let j = 0; j < entries.length; j++) {
+        const { operator } = entries[j]!;
         if (typeof operator.value !== 'string') continue;
         const at = `${operator.range.line}:${operator.range.column}`;
         if (seen.has(at)) continue;

@@ -20,7 +20,9 @@ export const writeStarUnconstrained = {
   evaluate(document, { catalog }) {
     const analysis = analyzePermissions(document, catalog);
     const problems: PolicyProblem[] = [];
-    for (const context of analysis.statements) {
+    const contexts = analysis.statements;
+    for (let i = 0; i < contexts.length; i++) {
+      const context = contexts[i]!;
       const finding = resourceStarFinding(analysis, context);
       if (finding?.rung !== 'write') continue;
       problems.push(

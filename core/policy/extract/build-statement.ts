@@ -36,7 +36,9 @@ export function buildStatement(context: ReadContext, node: ObjectNode, index: nu
   let notPrincipal: PolicyStatement['notPrincipal'];
   let condition: PolicyStatement['condition'];
   // Read in source order, so problems keep their order.
-  for (const [key, entry] of entries) {
+  for (const keyed of entries) {
+    const key = keyed[0];
+    const entry = keyed[1];
     switch (key) {
       case 'Sid':
         sid = readScalar(context, entry.value, 'Sid');

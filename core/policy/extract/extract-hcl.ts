@@ -19,7 +19,9 @@ export function extractHclPolicies(file: PolicyFile): ExtractResult {
     return collector.result;
   }
   extractTerraform(context, parsed.body);
-  for (const comment of parsed.comments) {
+  const comments = parsed.comments;
+  for (let i = 0; i < comments.length; i++) {
+    const comment = comments[i]!;
     const suppression = parseSuppressionComment(comment.text, lines.range(comment.start, comment.start).line);
     if (suppression) collector.result.suppressionComments.push(suppression);
   }

@@ -33,8 +33,8 @@ export function extractYamlPolicies(file: PolicyFile): ExtractResult {
     return collector.result;
   }
   let isTemplate = false;
-  for (const document of documents) {
-    const converted = yamlToSourceNode(document, file.text, lines);
+  for (let i = 0; i < documents.length; i++) {
+    const converted = yamlToSourceNode(documents[i]!, file.text, lines);
     if (converted.node?.type !== 'object' || !isCloudFormationTemplate(converted.node)) continue;
     isTemplate = true;
     converted.problems.forEach(collector.addProblem);

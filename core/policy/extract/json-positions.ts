@@ -102,7 +102,10 @@ class JsonPositionParser {
     if (c === 91) return this.#parseArray(depth);
     if (c === 45 || (c >= 48 && c <= 57)) return this.#parseNumber();
     if (this.#template && (c === 36 || c === 37) && text[pos + 1] === '{') return this.#parseInterpolation();
-    for (const [word, value] of LITERALS) {
+    for (let i = 0; i < LITERALS.length; i++) {
+      const literal = LITERALS[i]!;
+      const word = literal[0];
+      const value = literal[1];
       if (text.startsWith(word, pos)) {
         this.#pos = pos + word.length;
         const start = this.#locator.fileOffset(pos);

@@ -14,7 +14,8 @@ export function readCondition(context: ReadContext, entry: ObjectEntry): Conditi
     wrongType(context, node, 'Condition', 'an object of operators');
     return element;
   }
-  for (const byOperator of node.entries) {
+  for (let i = 0; i < node.entries.length; i++) {
+    const byOperator = node.entries[i]!;
     const operator = readScalar(context, byOperator.key, 'a condition operator');
     const keys = byOperator.value;
     if (!operator) continue;
@@ -26,7 +27,8 @@ export function readCondition(context: ReadContext, entry: ObjectEntry): Conditi
       wrongType(context, keys, 'each condition operator', 'an object of condition keys');
       continue;
     }
-    for (const byKey of keys.entries) {
+    for (let j = 0; j < keys.entries.length; j++) {
+      const byKey = keys.entries[j]!;
       const key = readScalar(context, byKey.key, 'a condition key');
       if (!key) continue;
       const values = readScalarList(context, byKey.value, 'a condition value', true);

@@ -85,8 +85,9 @@ export function readScalarList(
     return single ? [single] : [];
   }
   const entries: Located<PolicyScalar>[] = [];
-  for (const item of node.items) {
-    const entry = readScalar(context, item, `each entry of ${what}`, lenient);
+  const items = node.items;
+  for (let i = 0; i < items.length; i++) {
+    const entry = readScalar(context, items[i]!, `each entry of ${what}`, lenient);
     if (entry) entries.push(entry);
   }
   return entries;
@@ -112,7 +113,9 @@ export function knownEntries(
   where: string,
 ): Map<string, ObjectEntry> {
   const byKey = new Map<string, ObjectEntry>();
-  for (const entry of node.entries) {
+  const nodeEntries = node.entries;
+  for (let i = 0; i < nodeEntries.length; i++) {
+    const entry = nodeEntries[i]!;
     if (entry.key.type !== 'string' || !allowed.includes(entry.key.value)) {
       const name = entry.key.type === 'string' ? entry.key.value : entry.key.text;
       context.problems.push({

@@ -17,7 +17,8 @@ export function readPrincipal(context: ReadContext, entry: ObjectEntry, what: st
   } else if (node.type !== 'object') {
     wrongType(context, node, what, '"*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}');
   } else {
-    for (const typed of node.entries) {
+    for (let i = 0; i < node.entries.length; i++) {
+      const typed = node.entries[i]!;
       const type = typed.key.type === 'string' ? typed.key.value : typed.key.text;
       // A computed type (Terraform's `type = var.kind`) is not known to be wrong.
       const computed = typed.key.type === 'placeholder' || isInterpolated(type);
@@ -28,8 +29,9 @@ export function readPrincipal(context: ReadContext, entry: ObjectEntry, what: st
           range: typed.key.range,
         });
       }
-      for (const value of readScalarList(context, typed.value, `${what} ${type}`)) {
-        element.entries.push({ type, ...value } satisfies PrincipalEntry);
+      const values = readScalarList(context, typed.value, `${what} ${type}`);
+      for (let j = 0; j < values.length; j++) {
+        element.entries.push({ type, ...values[j]! } satisfies PrincipalEntry);
       }
     }
   }

@@ -109,7 +109,9 @@ export function toPlainValue(node: SourceNode): unknown {
       return node.items.map(toPlainValue);
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const entry of node.entries) {
+      const entries = node.entries;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
         const key = entry.key.type === 'string' ? entry.key.value : entry.key.text;
         const value = toPlainValue(entry.value);
         // A "__proto__" key in a policy must stay data: define it, as assignment would set the prototype. Any other

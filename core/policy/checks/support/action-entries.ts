@@ -34,7 +34,9 @@ function expand(catalog: IamCatalog, list: ElementList): ExpandedEntries {
   const entries: Located<string>[] = [];
   const expansions: ActionExpansion[] = [];
   let unknown: number[] | undefined;
-  for (const entry of list.entries) {
+  const listed = list.entries;
+  for (let i = 0; i < listed.length; i++) {
+    const entry = listed[i]!;
     if (typeof entry.value !== 'string') continue;
     const expansion = catalog.expandActionPattern(entry.value);
     if (expansion.resultType !== 'exact' && expansion.resultType !== 'wildcard') {

@@ -61,7 +61,7 @@ function maskVariables(value: string): string {
 function splitArn(value: string): string[] | undefined {
   const parts = maskVariables(value).split(':');
   if (parts.length < 6) return undefined;
-  return [...parts.slice(0, 5), parts.slice(5).join(':')];
+  return parts.slice(0, 5).concat(parts.slice(5).join(':'));
 }
 
 /** Resource values repeat across statements and policies; each distinct one is judged once. */
@@ -89,14 +89,11 @@ function judgeResource(value: string): string | undefined {
     if (/:\*+$/.test(value)) return undefined;
     return `an ARN has six parts, arn:partition:service:region:account:resource; this one has ${colons + 1}`;
   }
-  const [, partition, service, region, account, resource] = parts as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const partition = parts[1]!;
+  const service = parts[2]!;
+  const region = parts[3]!;
+  const account = parts[4]!;
+  const resource = parts[5]!;
   if (service === '') return 'the service part of the ARN is empty';
   if (!VARIABLE_PART.test(service) && !/^[a-z0-9][a-z0-9-]*$/.test(service))
     return `"${service}" is not a service name (lowercase letters, digits and hyphens)`;
@@ -113,14 +110,11 @@ export function principalArnProblem(value: string): string | undefined {
     return 'a principal ARN cannot hold wildcards; use "*" with a condition on aws:PrincipalArn instead';
   const parts = splitArn(value);
   if (!parts) return 'an ARN has six parts, arn:partition:service:region:account:resource';
-  const [, partition, service, region, account, resource] = parts as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const partition = parts[1]!;
+  const service = parts[2]!;
+  const region = parts[3]!;
+  const account = parts[4]!;
+  const resource = parts[5]!;
   if (service !== 'iam' && service !== 'sts')
     return `a principal ARN names an IAM or STS identity, not "${service}"`;
   if (region !== '') return 'IAM and STS ARNs have no region';

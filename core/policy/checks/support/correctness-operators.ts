@@ -113,7 +113,8 @@ export function parseConditionOperator(written: string): OperatorParse {
 function parse(written: string): OperatorParse {
   const parts = written.split(':');
   if (parts.length > 2) return invalid('an operator has at most one set-operator prefix', undefined);
-  const [first, second] = parts as [string, string | undefined];
+  const first = parts[0]!;
+  const second = parts[1];
   let set: SetOperator | undefined;
   let baseText = first;
   if (second !== undefined) {

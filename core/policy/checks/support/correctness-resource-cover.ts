@@ -67,7 +67,7 @@ export function prepareResource(value: string): ResourcePattern {
     star: /^\*+$/.test(value),
     wildcard: /[*?]/.test(value),
     variable: masked !== value,
-    parts: split.length < 6 ? undefined : [...split.slice(0, 5), split.slice(5).join(':')],
+    parts: split.length < 6 ? undefined : split.slice(0, 5).concat(split.slice(5).join(':')),
   };
 }
 
@@ -79,7 +79,10 @@ export function resourceCovers(wide: ResourcePattern, narrow: ResourcePattern): 
   const wideParts = wide.parts;
   const narrowParts = narrow.parts;
   // The service part (index 2) rejects most pairs, so try it first.
-  for (const index of PART_ORDER) if (!patternCovers(wideParts[index]!, narrowParts[index]!)) return false;
+  for (let i = 0; i < PART_ORDER.length; i++) {
+    const index = PART_ORDER[i]!;
+    if (!patternCovers(wideParts[index]!, narrowParts[index]!)) return false;
+  }
   return true;
 }
 

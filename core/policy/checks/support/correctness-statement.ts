@@ -21,8 +21,11 @@ export function effectOf(statement: PolicyStatement): StatementEffect | undefine
 export function literalEntries(list: ElementList | undefined): Located<string>[] {
   const literal: Located<string>[] = [];
   if (!list) return literal;
-  for (const entry of list.entries)
+  const entries = list.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (typeof entry.value === 'string') literal.push(entry as Located<string>);
+  }
   return literal;
 }
 

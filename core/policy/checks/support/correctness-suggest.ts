@@ -50,7 +50,7 @@ function bagDistance(typedLength: number, candidate: string): number {
 function nearestIndex(typed: string, candidates: readonly string[]): number {
   counts.fill(0);
   for (let i = 0; i < typed.length; i++) counts[typed.charCodeAt(i) & 127]!++;
-  const baseline = Int32Array.from(counts);
+  const baseline = counts.slice();
   let best = -1;
   let bestDistance = Math.max(1, Math.floor(typed.length / 3)) + 1;
   for (let index = 0; index < candidates.length; index++) {

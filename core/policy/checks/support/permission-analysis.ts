@@ -247,7 +247,7 @@ function buildAnalysis(document: PolicyDocument, catalog: IamCatalog): Permissio
     const grants = grantsOfStatement(document, catalog, statement);
     const own = constrainingConditions(statement);
     const conditions =
-      denies.length === 0 ? own : [...own, ...guardingConditions(document, statement, GUARD_KEYS, denies)];
+      denies.length === 0 ? own : own.concat(guardingConditions(document, statement, GUARD_KEYS, denies));
     // Every field always set (undefined when absent), so all contexts share one shape and the checks reading them
     // stay monomorphic.
     const admin =

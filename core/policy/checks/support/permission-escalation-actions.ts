@@ -28,7 +28,8 @@ export function escalationPathsOf(catalog: IamCatalog): ResolvedPaths {
   let resolved = resolvedPaths.get(catalog);
   if (!resolved) {
     const paths: ResolvedPath[] = [];
-    for (const path of ESCALATION_PATHS) {
+    for (let i = 0; i < ESCALATION_PATHS.length; i++) {
+      const path = ESCALATION_PATHS[i]!;
       const key = catalog.action(path.key);
       const groups = path.with.map((group) =>
         group.flatMap((name) => {

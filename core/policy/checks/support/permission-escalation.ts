@@ -99,7 +99,8 @@ function pathGrants(
     const covered = grant.facts
       ? grant.facts.coveredAmong(actions)
       : actions.filter((action) => analysis.covers(grant, action));
-    for (const action of covered) {
+    for (let a = 0; a < covered.length; a++) {
+      const action = covered[a]!;
       const reach = analysis.reachOf(context, action);
       if (!reach) continue;
       const list = found.get(action);
@@ -115,13 +116,16 @@ function evaluate(analysis: PermissionAnalysis): EscalationGrant[] {
   const { paths, actions } = escalationPathsOf(analysis.catalog);
   const granted = pathGrants(analysis, actions);
   if (granted.size === 0) return [];
-  for (const { path, key, with: groups } of paths) {
+  for (let i = 0; i < paths.length; i++) {
+    const { path, key, with: groups } = paths[i]!;
     const keyGrants = granted.get(key) ?? NONE;
     if (keyGrants.length === 0) continue;
     const companions: EscalationStep[] = [];
-    for (const group of groups) {
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
       let satisfied: EscalationStep | undefined;
-      for (const candidate of group) {
+      for (let c = 0; c < group.length; c++) {
+        const candidate = group[c]!;
         const found = granted.get(candidate.action)?.[0];
         if (found) {
           satisfied = step(found, candidate.key);
@@ -132,7 +136,8 @@ function evaluate(analysis: PermissionAnalysis): EscalationGrant[] {
       companions.push(satisfied);
     }
     if (companions.length < groups.length) continue;
-    for (const found of keyGrants) {
+    for (let k = 0; k < keyGrants.length; k++) {
+      const found = keyGrants[k]!;
       if (path.passedTo && !passesTo(found.context.statement, path.passedTo)) continue;
       if (path.selfServiceSafe && isSelfScoped(found)) continue;
       const severity = contextSeverity(path.severity, {
@@ -140,7 +145,7 @@ function evaluate(analysis: PermissionAnalysis): EscalationGrant[] {
         scoped: found.reach === 'scoped',
       });
       const entry = byGrant.get(found.grant) ?? { grant: found.grant, context: found.context, paths: [] };
-      entry.paths.push({ path, severity, steps: [step(found, path.key), ...companions] });
+      entry.paths.push({ path, severity, steps: [step(found, path.key)].concat(companions) });
       byGrant.set(found.grant, entry);
     }
   }
@@ -162,8 +167,11 @@ export function findEscalations(analysis: PermissionAnalysis): readonly Escalati
 export function escalationKeys(analysis: PermissionAnalysis, grant: ActionGrant): ReadonlySet<string> {
   const byGrant = analysis.memo(KEYS_BY_GRANT, () => {
     const map = new Map<ActionGrant, Set<string>>();
-    for (const entry of findEscalations(analysis))
+    const escalations = findEscalations(analysis);
+    for (let i = 0; i < escalations.length; i++) {
+      const entry = escalations[i]!;
       map.set(entry.grant, new Set(entry.paths.map((found) => found.path.key.toLowerCase())));
+    }
     return map;
   });
   return byGrant.get(grant) ?? NO_KEYS;

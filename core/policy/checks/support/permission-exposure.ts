@@ -66,7 +66,9 @@ export interface PublicGrant {
 /** The Allow statements that name everyone as principal, with the conditions that bear on it. */
 export function publicGrants(document: PolicyDocument): PublicGrant[] {
   const grants: PublicGrant[] = [];
-  for (const statement of allowStatements(document)) {
+  const statements = allowStatements(document);
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
     const star = statement.principal?.entries.find(isPublicPrincipal);
     let where: { range: SourceRange; written: string } | undefined;
     if (star) where = { range: star.range, written: star.type === '*' ? '*' : `${star.type}: *` };
@@ -76,10 +78,9 @@ export function publicGrants(document: PolicyDocument): PublicGrant[] {
     grants.push({
       statement,
       ...where,
-      scoping: [
-        ...constrainingConditions(statement, CALLER_SCOPING_KEYS),
-        ...guardingConditions(document, statement, SCOPING_KEY_SET),
-      ],
+      scoping: constrainingConditions(statement, CALLER_SCOPING_KEYS).concat(
+        guardingConditions(document, statement, SCOPING_KEY_SET),
+      ),
       weak: constrainingConditions(statement, WEAK_CALLER_KEYS),
     });
   }

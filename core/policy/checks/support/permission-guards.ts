@@ -90,7 +90,8 @@ export function guardingConditions(
   denies: readonly PolicyStatement[] = denyStatements(document),
 ): ConditionEntry[] {
   const guards: ConditionEntry[] = [];
-  for (const deny of denies) {
+  for (let i = 0; i < denies.length; i++) {
+    const deny = denies[i]!;
     const entries = deny.condition?.entries ?? [];
     if (entries.length === 0) continue;
     if (!entries.every((entry) => isNegatedOperator(entry) || isExemption(entry))) continue;

@@ -87,7 +87,8 @@ const SCOPABLE_IN_NAME_ONLY = ['cloudwatch:PutMetricData', 'polly:SynthesizeSpee
 function createClassifier(catalog: IamCatalog): (action: ActionInfo) => ActionFacts {
   const resolve = <T>(entries: readonly T[], key: (entry: T) => string) => {
     const map = new Map<ActionInfo, T>();
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
       const action = catalog.action(key(entry));
       if (action) map.set(action, entry);
     }
@@ -171,7 +172,7 @@ function classify(
     data: byList(DATA_ACTIONS, data),
     dedicated: sensitive.length > 0,
     scopable: { 'Permissions management': management, Write: write, Tagging: tagging, Read: read },
-    notable: managing.length === 0 ? sensitive : [...sensitive, ...managing],
+    notable: managing.length === 0 ? sensitive : sensitive.concat(managing),
   };
 }
 

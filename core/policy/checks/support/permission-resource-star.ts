@@ -115,7 +115,7 @@ function evaluate(analysis: PermissionAnalysis, context: StatementContext): Reso
   if (reportedElsewhere) return undefined;
   const tagging = gather(analysis, grants, 'Tagging');
   const reads = gather(analysis, grants, 'Read');
-  const scopable = [...writes, ...tagging, ...reads];
+  const scopable = writes.concat(tagging, reads);
   if (scopable.length === 0) return undefined;
   const level: AccessLevel = writes.length > 0 ? 'Write' : tagging.length > 0 ? 'Tagging' : 'Read';
   return { context, rung: 'scopable', severity: 'low', actions: scopable, level };

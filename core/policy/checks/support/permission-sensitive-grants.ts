@@ -34,9 +34,13 @@ export function sensitiveGrants(
   list: 'credentials' | 'data',
 ): SensitiveGrant[] {
   const found: SensitiveGrant[] = [];
-  for (const context of analysis.statements) {
+  const contexts = analysis.statements;
+  for (let i = 0; i < contexts.length; i++) {
+    const context = contexts[i]!;
     if (context.admin || !context.everyResource) continue;
-    for (const grant of context.grants) {
+    const grants = context.grants;
+    for (let j = 0; j < grants.length; j++) {
+      const grant = grants[j]!;
       if (!grant.facts || grant.serviceWide) continue;
       const matches = grant.facts[list];
       if (matches.length === 0) continue;

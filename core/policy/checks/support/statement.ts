@@ -234,8 +234,8 @@ const SERVICE_RESOURCE_TAG = /^[\w-]+:resourcetag\//;
 function compileKeys(keys: readonly string[]): { exact: Set<string>; families: string[] } {
   const exact = new Set<string>();
   const families: string[] = [];
-  for (const key of keys) {
-    const lower = key.toLowerCase();
+  for (let i = 0; i < keys.length; i++) {
+    const lower = keys[i]!.toLowerCase();
     if (lower.endsWith('/')) families.push(lower);
     else exact.add(lower);
   }

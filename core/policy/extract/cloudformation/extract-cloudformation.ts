@@ -47,7 +47,8 @@ export function isCloudFormationTemplate(root: ObjectNode): boolean {
 export function extractCloudFormation(context: ExtractContext, root: ObjectNode): void {
   const resources = member(root, 'Resources');
   if (resources?.type !== 'object') return;
-  for (const entry of resources.entries) {
+  for (let i = 0; i < resources.entries.length; i++) {
+    const entry = resources.entries[i]!;
     if (entry.key.type !== 'string') continue;
     const type = stringValue(member(entry.value, 'Type'));
     const rawProperties = member(entry.value, 'Properties');
@@ -63,8 +64,9 @@ export function extractCloudFormation(context: ExtractContext, root: ObjectNode)
       });
       continue;
     }
-    for (const place of POLICY_PROPERTIES[type] ?? [])
-      collectProperty(context, properties, place, path, type);
+    // Own properties only: a resource typed `toString` or `constructor` must find nothing, not Object's methods.
+    const places = Object.hasOwn(POLICY_PROPERTIES, type) ? POLICY_PROPERTIES[type]! : [];
+    for (let i = 0; i < places.length; i++) collectProperty(context, properties, places[i]!, path, type);
   }
 }
 

@@ -39,7 +39,8 @@ export function lambdaPermissionPolicy(properties: ObjectNode, resource: SourceN
   if (functionName) statement.push(rename(functionName, 'Resource'));
 
   const operators = new Map<string, ObjectEntry[]>();
-  for (const { property, operator, key } of CONDITION_PROPERTIES) {
+  for (let i = 0; i < CONDITION_PROPERTIES.length; i++) {
+    const { property, operator, key } = CONDITION_PROPERTIES[i]!;
     const entry = findEntry(properties, property);
     if (!entry) continue;
     const keys = operators.get(operator) ?? [];
@@ -47,10 +48,13 @@ export function lambdaPermissionPolicy(properties: ObjectNode, resource: SourceN
     operators.set(operator, keys);
   }
   if (operators.size > 0) {
-    const condition: ObjectEntry[] = [...operators].map(([operator, keys]) => ({
-      key: literal(operator, keys[0]!.key),
-      value: { type: 'object', entries: keys, ...at(keys[0]!.value) },
-    }));
+    const condition: ObjectEntry[] = [...operators].map((byOperator) => {
+      const keys = byOperator[1];
+      return {
+        key: literal(byOperator[0], keys[0]!.key),
+        value: { type: 'object', entries: keys, ...at(keys[0]!.value) },
+      };
+    });
     statement.push({
       key: literal('Condition', properties),
       value: { type: 'object', entries: condition, ...at(properties) },

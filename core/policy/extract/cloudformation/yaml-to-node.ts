@@ -105,10 +105,13 @@ export function yamlToSourceNode(document: Document.Parsed, text: string, lines:
     }
     if (isMap(node)) {
       const entries: ObjectEntry[] = [];
-      for (const pair of node.items) {
+      const pairs = node.items;
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i]!;
         const key = pair.key as Node | null;
         if (!isScalar(key) || !key.range) continue;
-        const [keyStart, keyEnd] = key.range;
+        const keyStart = key.range[0];
+        const keyEnd = key.range[1];
         const name = typeof key.value === 'string' ? key.value : (key.source ?? String(key.value));
         const keyNode: StringNode = { type: 'string', value: name, ...span(keyStart, keyEnd) };
         entries.push({ key: keyNode, value: convert(pair.value as Node | null, keyEnd, depth + 1) });

@@ -49,7 +49,8 @@ function body(
   let indent = 0;
   if (strip) {
     indent = Number.POSITIVE_INFINITY;
-    for (const line of lines) {
+    for (let n = 0; n < lines.length; n++) {
+      const line = lines[n]!;
       const content = text.slice(line.start, line.end);
       if (content.trim() === '') continue;
       indent = Math.min(indent, content.length - content.trimStart().length);
@@ -58,7 +59,8 @@ function body(
   }
   let out = '';
   const offsets: number[] = [];
-  for (const line of lines) {
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
     let from = line.start;
     for (let i = 0; i < indent && from < line.end && (text[from] === ' ' || text[from] === '\t'); i++) from++;
     out += text.slice(from, line.end);

@@ -46,10 +46,10 @@ export function scanQuotedTemplate(
     if (c === undefined || c === '\n') throw new HclSyntaxError('unterminated string', start);
     if (c === '"') return { template: { decoded: out.finish(pos), interpolated }, end: pos + 1 };
     if (c === '\\') {
-      const [chars, length] = decodeEscape(text, pos);
+      const decoded = decodeEscape(text, pos);
       const from = pos;
-      out.push(chars, () => from);
-      pos += length;
+      out.push(decoded[0], () => from);
+      pos += decoded[1];
       continue;
     }
     const marker = templateMarker(text, pos);

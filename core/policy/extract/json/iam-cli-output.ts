@@ -38,7 +38,8 @@ const PRINCIPAL_LISTS = [
  * roles, role trust policies, and the default version of each managed policy (other versions are inactive).
  */
 export function extractAuthorizationDetails(context: ExtractContext, root: ObjectNode): void {
-  for (const { list, policies, holderType } of PRINCIPAL_LISTS) {
+  for (let n = 0; n < PRINCIPAL_LISTS.length; n++) {
+    const { list, policies, holderType } = PRINCIPAL_LISTS[n]!;
     forEachItem(member(root, list), (principal, i) => {
       const trust = member(principal, 'AssumeRolePolicyDocument');
       if (trust) {

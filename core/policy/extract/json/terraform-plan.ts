@@ -46,7 +46,9 @@ function collectResource(
   const address = stringValue(member(resource, 'address'));
   if (!type || !address || stringValue(member(resource, 'mode')) === 'data' || values?.type !== 'object')
     return;
-  for (const attribute of policyAttributesOf(type)) {
+  const attributes = policyAttributesOf(type);
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
     if (attribute.block) {
       forEachItem(member(values, attribute.block), (block, index) => {
         collectAttribute(

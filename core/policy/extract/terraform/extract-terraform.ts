@@ -22,14 +22,23 @@ interface DataSourceUse {
  */
 export function extractTerraform(context: ExtractContext, body: Body): void {
   const locals = new Map<string, Attribute>();
-  for (const block of body.blocks.filter((b) => b.type === 'locals')) {
-    for (const local of block.body.attributes) locals.set(local.name, local);
+  const localBlocks = body.blocks.filter((b) => b.type === 'locals');
+  for (let i = 0; i < localBlocks.length; i++) {
+    const attributes = localBlocks[i]!.body.attributes;
+    for (let j = 0; j < attributes.length; j++) {
+      const local = attributes[j]!;
+      locals.set(local.name, local);
+    }
   }
   const uses = new Map<string, DataSourceUse[]>();
-  for (const resource of body.blocks) {
-    const [type, name] = resource.labels.map((label) => label.value);
+  for (let i = 0; i < body.blocks.length; i++) {
+    const resource = body.blocks[i]!;
+    const type = resource.labels[0]?.value;
+    const name = resource.labels[1]?.value;
     if (resource.type !== 'resource' || !type || !name) continue;
-    for (const place of policyAttributesOf(type)) {
+    const places = policyAttributesOf(type);
+    for (let j = 0; j < places.length; j++) {
+      const place = places[j]!;
       const holders = place.block
         ? resource.body.blocks
             .filter((b) => b.type === place.block)
@@ -38,13 +47,15 @@ export function extractTerraform(context: ExtractContext, body: Body): void {
               address: `${type}.${name}.${place.block}[${index}]`,
             }))
         : [{ body: resource.body, address: `${type}.${name}` }];
-      for (const holder of holders) {
+      for (let k = 0; k < holders.length; k++) {
+        const holder = holders[k]!;
         const policy = attribute(holder.body, place.attribute);
         if (policy) collectAttribute(context, policy, place, holder.address, locals, uses);
       }
     }
   }
-  for (const data of body.blocks) {
+  for (let i = 0; i < body.blocks.length; i++) {
+    const data = body.blocks[i]!;
     if (data.type === 'data' && data.labels[0]?.value === 'aws_iam_policy_document' && data.labels[1]) {
       collectDataSource(context, data, data.labels[1].value, uses.get(data.labels[1].value) ?? []);
     }
@@ -94,9 +105,12 @@ function collectDataSource(
   const node = policyDocumentDataNode(data, context.file.text, context.lines, problems);
   problems.forEach(context.collector.addProblem);
   const byKind = new Map<string, DataSourceUse[]>();
-  for (const use of uses) {
+  for (let i = 0; i < uses.length; i++) {
+    const use = uses[i]!;
     const key = `${use.kind}/${use.resourceType ?? ''}`;
-    byKind.set(key, [...(byKind.get(key) ?? []), use]);
+    const group = byKind.get(key) ?? [];
+    group.push(use);
+    byKind.set(key, group);
   }
   const groups = byKind.size > 0 ? [...byKind.values()] : [[]];
   groups.forEach((group, index) => {

@@ -147,7 +147,23 @@ describe('createIamCatalog over an injected source', () => {
 
   it.each([
     ['actions/widgets.json', { makewidget: { name: 'MakeWidget' } }, /action makewidget lacks/],
-    ['actions/widgets.json', ['not', 'an', 'object'], /expected an object/],
+    ['actions/widgets.json', 'not an object', /expected an object/],
+    // The IAM data pack's compact form.
+    ['actions/widgets.json', ['not', 'an', 'action'], /entry 0 is not an action in name order/],
+    [
+      'actions/widgets.json',
+      [
+        ['MakeWidget', 'Write', 0, 0, 0],
+        ['CountWidgets', 'List', 0, 0, 0],
+      ],
+      /entry 1 is not an action in name order/,
+    ],
+    ['actions/widgets.json', [['MakeWidget', 'Write', 0, 'keys', 0]], /entry 0 is not an action/],
+    [
+      'actions/widgets.json',
+      [['MakeWidget', 'Write', [['widget', 'yes', 0, 0]], 0, 0]],
+      /a resource type of MakeWidget is malformed/,
+    ],
     [
       'actions/widgets.json',
       { makewidget: action('MakeWidget', 'Write', [{ name: 'Widget' }]) },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractPolicies } from '../../../../core/policy/extract/extract-policies.ts';
 import { fixture } from './position-harness.ts';
 
@@ -130,4 +130,27 @@ describe('extractPolicies never throws', () => {
       { numRuns: 400 },
     );
   });
+
+  it.each(['toString', 'constructor', 'hasOwnProperty', '__proto__'])(
+    'on a CloudFormation resource typed %j (a name Object.prototype has), which holds no policy',
+    (type) => {
+      for (const [path, text] of [
+        [
+          'template.json',
+          JSON.stringify({
+            AWSTemplateFormatVersion: '2010-09-09',
+            Resources: { Odd: { Type: type, Properties: { Policy: {} } } },
+          }),
+        ],
+        [
+          'template.yaml',
+          `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Odd:\n    Type: ${type}\n    Properties:\n      Policy: {}\n`,
+        ],
+      ] as const) {
+        const result = extractPolicies({ path, text });
+        expect(result.documents).toEqual([]);
+        expect(result.problems).toEqual([]);
+      }
+    },
+  );
 });
