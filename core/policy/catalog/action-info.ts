@@ -50,6 +50,12 @@ export interface ActionInfo {
   readonly dependentActions: readonly string[];
   /** True when the action supports no resource-level permissions: only Resource "*" grants it. */
   readonly isWildcardOnly: boolean;
+  /**
+   * The action's number in its catalogue: 0, 1, 2, ... in the order the catalogue read the services. Tables about
+   * the actions of one catalogue are indexed by it (action-table.ts) instead of hashing the object: the checks
+   * consult them for every action of every pattern they meet.
+   */
+  readonly ordinal: number;
 }
 
 const LEVELS_BY_LOWERCASE = new Map<string, AccessLevel>(

@@ -7,6 +7,7 @@
  * `token.actions.githubusercontent.com/${SubPath}`), the services the data maps them to.
  */
 import type { ActionInfo } from './action-info.ts';
+import { ActionTable } from './action-table.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import {
   type ConditionKeyInfo,
@@ -111,7 +112,7 @@ export function createConditionKeyResolver(source: ConditionKeySource): Conditio
   const aliasTemplates = [...source.prefixAliases]
     .filter(([prefix]) => isKeyTemplate(prefix))
     .map(([prefix, services]) => ({ match: compileKeyTemplate(prefix), services }));
-  const actionKeys = new BoundedCache<ActionInfo, ActionKeys>(50_000);
+  const actionKeys = new ActionTable<ActionKeys>();
   const found = new BoundedCache<string, ConditionKeyInfo | undefined>(50_000);
 
   function prefixOf(lower: string): string | undefined {
@@ -170,7 +171,11 @@ export function createConditionKeyResolver(source: ConditionKeySource): Conditio
 
   function check(name: string, action: ActionInfo): ConditionKeyCheck {
     const lower = name.toLowerCase();
-    const keys = actionKeys.get(action, compileActionKeys);
+    let keys = actionKeys.get(action);
+    if (!keys) {
+      keys = compileActionKeys(action);
+      actionKeys.set(action, keys);
+    }
     const listed = listedName(lower, keys);
     const key = find(name, action);
     if (listed !== undefined) {

@@ -77,10 +77,12 @@ export function createIamCatalog(source: IamDataSource): IamCatalog {
   );
 
   const indexes = new Map<string, ServiceIndex>();
+  let actionCount = 0;
   function service(prefix: string): ServiceIndex | undefined {
     let index = indexes.get(prefix);
     if (!index && knownPrefixes.has(prefix)) {
-      index = buildServiceIndex(prefix, source);
+      index = buildServiceIndex(prefix, source, actionCount);
+      actionCount += index.actions.length;
       indexes.set(prefix, index);
     }
     return index;

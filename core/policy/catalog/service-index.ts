@@ -39,8 +39,11 @@ function shared(list: readonly string[]): readonly string[] {
   return list.length === 0 ? NONE : list;
 }
 
-/** Reads and indexes service `prefix` (lowercase, known to exist) from `source`. */
-export function buildServiceIndex(prefix: string, source: IamDataSource): ServiceIndex {
+/**
+ * Reads and indexes service `prefix` (lowercase, known to exist) from `source`, numbering its actions from
+ * `firstOrdinal` (see ActionInfo.ordinal).
+ */
+export function buildServiceIndex(prefix: string, source: IamDataSource, firstOrdinal: number): ServiceIndex {
   const actionsFile = `actions/${prefix}.json`;
   const typesFile = `resourceTypes/${prefix}.json`;
   const rawActions = readRawActions(source.readJson(actionsFile), actionsFile);
@@ -84,6 +87,7 @@ export function buildServiceIndex(prefix: string, source: IamDataSource): Servic
       conditionKeys: shared(raw.conditionKeys),
       dependentActions: shared(raw.dependentActions),
       isWildcardOnly: resourceTypes.length === 0,
+      ordinal: firstOrdinal + i,
     };
     actions.push(action);
     lowercaseNames.push(lower);

@@ -1,4 +1,5 @@
 import type { ActionInfo } from '../catalog/action-info.ts';
+import { ActionTable } from '../catalog/action-table.ts';
 import type { IamCatalog } from '../catalog/iam-catalog.ts';
 import type { ElementList } from '../document.ts';
 import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
@@ -25,12 +26,12 @@ function arnService(arn: string): string | undefined {
 
 /**
  * The services named by each action's ARN templates; null when one of them is not a plain literal. Kept per
- * catalogue in a Map: a WeakMap with thousands of action keys slows every garbage collection.
+ * catalogue in a table (a WeakMap with thousands of action keys slows every garbage collection).
  */
-const templateServices = new WeakMap<IamCatalog, Map<ActionInfo, ReadonlySet<string> | null>>();
+const templateServices = new WeakMap<IamCatalog, ActionTable<ReadonlySet<string> | null>>();
 
 function servicesOf(
-  byAction: Map<ActionInfo, ReadonlySet<string> | null>,
+  byAction: ActionTable<ReadonlySet<string> | null>,
   action: ActionInfo,
 ): ReadonlySet<string> | null {
   let services = byAction.get(action);
@@ -50,7 +51,7 @@ function servicesOf(
  */
 function mismatch(
   catalog: IamCatalog,
-  byAction: Map<ActionInfo, ReadonlySet<string> | null>,
+  byAction: ActionTable<ReadonlySet<string> | null>,
   actions: readonly ActionInfo[],
   resources: readonly string[],
   services: readonly (string | undefined)[],
@@ -108,7 +109,7 @@ export const actionResourceMismatch = {
     if (document.resourceType === 'lambda-permission') return problems;
     let byAction = templateServices.get(catalog);
     if (!byAction) {
-      byAction = new Map();
+      byAction = new ActionTable();
       templateServices.set(catalog, byAction);
     }
     const statements = document.statements;

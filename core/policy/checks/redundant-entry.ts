@@ -1,4 +1,5 @@
 import type { ActionInfo } from '../catalog/action-info.ts';
+import { ActionSet } from '../catalog/action-table.ts';
 import { hasWildcard } from '../catalog/glob.ts';
 import type { Located, PolicyStatement } from '../document.ts';
 import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
@@ -34,12 +35,12 @@ function problem(
 }
 
 /** Each expansion (a frozen array the catalogue caches per pattern) as a set, built once per process. */
-const expansionSets = new WeakMap<readonly ActionInfo[], ReadonlySet<ActionInfo>>();
+const expansionSets = new WeakMap<readonly ActionInfo[], ActionSet>();
 
-function asSet(actions: readonly ActionInfo[]): ReadonlySet<ActionInfo> {
+function asSet(actions: readonly ActionInfo[]): ActionSet {
   let set = expansionSets.get(actions);
   if (!set) {
-    set = new Set(actions);
+    set = new ActionSet(actions);
     expansionSets.set(actions, set);
   }
   return set;

@@ -6,6 +6,7 @@
  */
 import type { ActionExpansion } from '../../catalog/action-expansion.ts';
 import type { AccessLevel, ActionInfo } from '../../catalog/action-info.ts';
+import { ActionSet, ActionTable } from '../../catalog/action-table.ts';
 import { BoundedCache } from '../../catalog/bounded-cache.ts';
 import type { IamCatalog } from '../../catalog/iam-catalog.ts';
 import {
@@ -98,9 +99,9 @@ function createClassifier(catalog: IamCatalog): (action: ActionInfo) => ActionFa
   const data = resolve(DATA_ACTIONS, (entry) => entry.key);
   const dedicated = resolve([...DEDICATED_ACTION_KEYS], (key) => key);
   const inNameOnly = resolve(SCOPABLE_IN_NAME_ONLY, (key) => key);
-  // A Map, not a WeakMap: ~22,000 weak keys slow every garbage collection, and the classifier lives only as long
-  // as its catalogue (it is held by the catalogue's entry in a WeakMap).
-  const byAction = new Map<ActionInfo, ActionFacts>();
+  // Not a WeakMap: ~22,000 weak keys slow every garbage collection, and the classifier lives only as long as its
+  // catalogue (it is held by the catalogue's entry in a WeakMap).
+  const byAction = new ActionTable<ActionFacts>();
   return (action) => {
     let facts = byAction.get(action);
     if (!facts) {
@@ -177,12 +178,12 @@ function classify(
 }
 
 /** Each list `coveredAmong` is asked about, as a set: most patterns name one action, found with one lookup. */
-const memberSets = new WeakMap<readonly ActionInfo[], ReadonlySet<ActionInfo>>();
+const memberSets = new WeakMap<readonly ActionInfo[], ActionSet>();
 
-function memberSet(list: readonly ActionInfo[]): ReadonlySet<ActionInfo> {
+function memberSet(list: readonly ActionInfo[]): ActionSet {
   let set = memberSets.get(list);
   if (!set) {
-    set = new Set(list);
+    set = new ActionSet(list);
     memberSets.set(list, set);
   }
   return set;
@@ -193,7 +194,7 @@ class LazyPatternFacts implements PatternFacts {
   readonly service: string | undefined;
   readonly actions: readonly ActionInfo[];
   #classified: Classified | undefined;
-  #members: Set<ActionInfo> | undefined;
+  #members: ActionSet | undefined;
   #among: { list: readonly ActionInfo[]; covered: readonly ActionInfo[] } | undefined;
 
   readonly #classifier: (action: ActionInfo) => ActionFacts;
@@ -227,7 +228,7 @@ class LazyPatternFacts implements PatternFacts {
   // Most patterns name one action; a wildcard's set is built when first asked.
   covers(action: ActionInfo): boolean {
     if (this.actions.length <= 1) return this.actions[0] === action;
-    this.#members ??= new Set(this.actions);
+    this.#members ??= new ActionSet(this.actions);
     return this.#members.has(action);
   }
 

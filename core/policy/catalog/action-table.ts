@@ -1,0 +1,61 @@
+/**
+ * Tables about the actions of one catalogue, indexed by ActionInfo.ordinal. The permission checks ask about every
+ * action of every pattern they meet (its facts, its ARN services, whether a wildcard covers it); an array read by a
+ * small integer costs a fraction of a Map's hashing of the object, and most of these questions are asked while the
+ * code is not yet optimised. Only for actions of one catalogue: ordinals of two catalogues overlap.
+ */
+import type { ActionInfo } from './action-info.ts';
+
+/** A value per action, set on first use. */
+export class ActionTable<T> {
+  #values: (T | undefined)[] = [];
+
+  /** The value kept for `action`, or undefined. */
+  get(action: ActionInfo): T | undefined {
+    const values = this.#values;
+    return action.ordinal < values.length ? values[action.ordinal] : undefined;
+  }
+
+  /** Keeps `value` for `action`. */
+  set(action: ActionInfo, value: T): void {
+    if (action.ordinal >= this.#values.length) this.#grow(action.ordinal);
+    this.#values[action.ordinal] = value;
+  }
+
+  // Grown by copying into a list filled with undefined, so its elements stay packed (a write far past the end would
+  // turn the array into a slow dictionary).
+  #grow(ordinal: number): void {
+    const old = this.#values;
+    const values = new Array<T | undefined>(Math.max(ordinal + 1, old.length * 2, 1024)).fill(undefined);
+    for (let i = 0; i < old.length; i++) values[i] = old[i];
+    this.#values = values;
+  }
+}
+
+/** A fixed set of actions, as one bit per ordinal. */
+export class ActionSet {
+  readonly #bits: Uint8Array;
+  /** How many actions it holds. */
+  readonly size: number;
+
+  constructor(actions: readonly ActionInfo[]) {
+    let top = 0;
+    for (let i = 0; i < actions.length; i++) if (actions[i]!.ordinal >= top) top = actions[i]!.ordinal + 1;
+    const bits = new Uint8Array(top);
+    let size = 0;
+    for (let i = 0; i < actions.length; i++) {
+      const ordinal = actions[i]!.ordinal;
+      if (bits[ordinal] === 0) {
+        bits[ordinal] = 1;
+        size++;
+      }
+    }
+    this.#bits = bits;
+    this.size = size;
+  }
+
+  /** Whether it holds `action`. */
+  has(action: ActionInfo): boolean {
+    return action.ordinal < this.#bits.length && this.#bits[action.ordinal] === 1;
+  }
+}
