@@ -3658,6 +3658,7 @@ function rds_toInstance(raw) {
             allocatedStorageGiB: raw.AllocatedStorage,
             dbClusterIdentifier: raw.DBClusterIdentifier,
             readReplicaSourceDbInstanceIdentifier: raw.ReadReplicaSourceDBInstanceIdentifier,
+            readReplicaSourceDbClusterIdentifier: raw.ReadReplicaSourceDBClusterIdentifier,
             instanceCreateTime: isoTime(raw.InstanceCreateTime),
         }),
     };

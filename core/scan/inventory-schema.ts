@@ -181,6 +181,7 @@ const rds = object(
           allocatedStorageGiB: number,
           dbClusterIdentifier: string,
           readReplicaSourceDbInstanceIdentifier: string,
+          readReplicaSourceDbClusterIdentifier: string,
           instanceCreateTime: isoTime,
         },
       ),

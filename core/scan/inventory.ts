@@ -215,6 +215,11 @@ export interface RdsInstance {
    * absent for other instances, and in inventories saved before Axiom recorded it.
    */
   readReplicaSourceDbInstanceIdentifier?: string;
+  /**
+   * The source DB cluster when this instance is a read replica of a cluster (a Multi-AZ DB cluster, or an Aurora
+   * cluster replicated to an instance); absent otherwise, and in inventories saved before Axiom recorded it.
+   */
+  readReplicaSourceDbClusterIdentifier?: string;
   instanceCreateTime?: string;
   tags: Record<string, string>;
 }

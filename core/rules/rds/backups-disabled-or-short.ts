@@ -46,9 +46,9 @@ function hit(
 /**
  * A DB cluster, or a DB instance outside a cluster, whose automated backups are off (high: no point-in-time
  * recovery at all) or kept under 7 days (low). Cluster members follow the cluster and are not reported again.
- * Read replicas (instances with a source instance) are exempt: the data is recovered from the source's backups,
- * which RDS requires to be on while the source has replicas, and RDS creates MySQL, MariaDB and PostgreSQL
- * replicas with backups off. A short source is reported as itself. An inventory saved before Axiom recorded the
+ * Read replicas (instances with a source instance or cluster) are exempt: the data is recovered from the source's
+ * backups, which RDS requires to be on while the source has replicas, and RDS creates MySQL, MariaDB and
+ * PostgreSQL replicas with backups off. A short source is reported as itself. An inventory saved before Axiom recorded the
  * source cannot tell replicas apart, so there they are still judged like any instance.
  */
 export const backupsDisabledOrShort = {
@@ -88,8 +88,9 @@ export const backupsDisabledOrShort = {
       if (found) hits.push(found);
     }
     for (const instance of standaloneInstances(rds.instances, rds.clusters)) {
-      // A replica's backups are its source's concern (the source is judged on its own).
-      if (instance.readReplicaSourceDbInstanceIdentifier) continue;
+      // A replica's backups are its source's concern (the source instance or cluster is judged on its own).
+      if (instance.readReplicaSourceDbInstanceIdentifier || instance.readReplicaSourceDbClusterIdentifier)
+        continue;
       const found = hit(
         'instance',
         instance,

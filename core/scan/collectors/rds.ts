@@ -32,6 +32,7 @@ function toInstance(raw: DBInstance): RdsInstance {
       allocatedStorageGiB: raw.AllocatedStorage,
       dbClusterIdentifier: raw.DBClusterIdentifier,
       readReplicaSourceDbInstanceIdentifier: raw.ReadReplicaSourceDBInstanceIdentifier,
+      readReplicaSourceDbClusterIdentifier: raw.ReadReplicaSourceDBClusterIdentifier,
       instanceCreateTime: isoTime(raw.InstanceCreateTime),
     }),
   };

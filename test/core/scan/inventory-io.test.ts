@@ -59,8 +59,21 @@ describe('parseInventory', () => {
         (db(inventory).readReplicaSourceDbInstanceIdentifier = 'arn:aws:rds:eu-west-1:111122223333:db:db0'),
     );
     const older = edited((inventory) => delete db(inventory).readReplicaSourceDbInstanceIdentifier);
+    const ofCluster = edited((inventory) => {
+      delete db(inventory).readReplicaSourceDbInstanceIdentifier;
+      db(inventory).readReplicaSourceDbClusterIdentifier = 'ledger-cluster';
+    });
     expect(parseInventory(replica).ok).toBe(true);
     expect(parseInventory(older).ok).toBe(true);
+    expect(parseInventory(ofCluster).ok).toBe(true);
+    expect(
+      errorsOf(edited((inventory) => (db(inventory).readReplicaSourceDbClusterIdentifier = ['c1']))),
+    ).toEqual([
+      {
+        path: '$.accounts[0].regional["us-east-1"].rds.instances[0].readReplicaSourceDbClusterIdentifier',
+        message: expect.stringMatching(/^must be text/),
+      },
+    ]);
     expect(
       errorsOf(edited((inventory) => (db(inventory).readReplicaSourceDbInstanceIdentifier = 7))),
     ).toEqual([

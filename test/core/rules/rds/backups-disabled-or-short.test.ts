@@ -65,6 +65,11 @@ testRule(backupsDisabledOrShort, [
             shortSource,
             readReplica('billing-replica', shortSource),
             readReplica('payments-dr', 'arn:aws:rds:eu-west-1:123456789012:db:payments-db'),
+            // A replica of a Multi-AZ DB cluster names its source cluster instead.
+            dbInstance('ledger-replica', {
+              backupRetentionPeriod: 0,
+              readReplicaSourceDbClusterIdentifier: 'ledger-cluster',
+            }),
           ],
           clusters: [],
         },

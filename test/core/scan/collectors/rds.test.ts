@@ -32,6 +32,8 @@ function dbInstance(
     tags?: Record<string, string>;
     /** The source, making this a read replica (ReadReplicaSourceDBInstanceIdentifier). */
     replicaOf?: string;
+    /** The source cluster, making this a read replica of a DB cluster (ReadReplicaSourceDBClusterIdentifier). */
+    replicaOfCluster?: string;
     /** Its read replicas (ReadReplicaDBInstanceIdentifiers), making this a source. */
     replicas?: string[];
   } = {},
@@ -57,6 +59,7 @@ function dbInstance(
     <EngineVersion>16.3</EngineVersion>
     <AutoMinorVersionUpgrade>true</AutoMinorVersionUpgrade>
     ${options.replicaOf ? `<ReadReplicaSourceDBInstanceIdentifier>${options.replicaOf}</ReadReplicaSourceDBInstanceIdentifier>` : ''}
+    ${options.replicaOfCluster ? `<ReadReplicaSourceDBClusterIdentifier>${options.replicaOfCluster}</ReadReplicaSourceDBClusterIdentifier>` : ''}
     <ReadReplicaDBInstanceIdentifiers>${replicas}</ReadReplicaDBInstanceIdentifiers>
     <PubliclyAccessible>${options.public ? 'true' : 'false'}</PubliclyAccessible>
     <StorageType>gp3</StorageType>
@@ -193,7 +196,7 @@ describe('rdsCollector', () => {
     ]);
   });
 
-  it("keeps a read replica's source, an identifier in the region or an ARN across regions, and no other", async () => {
+  it("keeps a read replica's source instance (an identifier in the region or an ARN across regions) or cluster, and no other", async () => {
     aws.on('RDS', 'DescribeDBInstances', () =>
       instancesPage([
         dbInstance('orders-db', { encrypted: true, replicas: ['orders-replica'] }),
@@ -201,6 +204,7 @@ describe('rdsCollector', () => {
         dbInstance('orders-dr', {
           replicaOf: 'arn:aws:rds:eu-west-1:111122223333:db:orders-eu',
         }),
+        dbInstance('ledger-replica', { replicaOfCluster: 'ledger-cluster' }),
       ]),
     );
     aws.on('RDS', 'DescribeDBClusters', () => clustersPage([]));
@@ -210,14 +214,20 @@ describe('rdsCollector', () => {
 
     const instances = target.regional.rds?.instances ?? [];
     expect(
-      instances.map((db) => [db.dbInstanceIdentifier, db.readReplicaSourceDbInstanceIdentifier]),
+      instances.map((db) => [
+        db.dbInstanceIdentifier,
+        db.readReplicaSourceDbInstanceIdentifier,
+        db.readReplicaSourceDbClusterIdentifier,
+      ]),
     ).toEqual([
-      ['orders-db', undefined],
-      ['orders-replica', 'orders-db'],
-      ['orders-dr', 'arn:aws:rds:eu-west-1:111122223333:db:orders-eu'],
+      ['orders-db', undefined, undefined],
+      ['orders-replica', 'orders-db', undefined],
+      ['orders-dr', 'arn:aws:rds:eu-west-1:111122223333:db:orders-eu', undefined],
+      ['ledger-replica', undefined, 'ledger-cluster'],
     ]);
-    // Absent, not undefined: the saved inventory has no key for it.
+    // Absent, not undefined: the saved inventory has no key for them.
     expect(instances[0]).not.toHaveProperty('readReplicaSourceDbInstanceIdentifier');
+    expect(instances[0]).not.toHaveProperty('readReplicaSourceDbClusterIdentifier');
     expect(instances[1]).toMatchObject({ backupRetentionPeriod: 0, engine: 'postgres' });
   });
 
