@@ -1,3 +1,4 @@
+import type { RdsInstance } from '../../scan/inventory.ts';
 import { monthlyFromHourly, rdsHourlyPrice } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 import { monthlyEstimate } from '../support/estimate.ts';
@@ -12,6 +13,14 @@ const IDLE_DAYS = 7;
 const PRICED_ENGINES: ReadonlySet<string> = new Set(['mysql', 'mariadb', 'postgres']);
 /** States in which the instance is not billed for compute, or not yet or no longer a database. */
 const NOT_RUNNING: ReadonlySet<string> = new Set(['stopped', 'stopping', 'creating', 'deleting']);
+
+/**
+ * The source of a read replica: its source instance, or its source DB cluster; an ARN when the source is in
+ * another region (RDS names a same-region source by its identifier).
+ */
+function replicaSource(instance: RdsInstance): string | undefined {
+  return instance.readReplicaSourceDbInstanceIdentifier ?? instance.readReplicaSourceDbClusterIdentifier;
+}
 
 /** The monthly compute cost of `instance` in `region`, or undefined when the table has no price for it. */
 function monthlyCompute(
@@ -32,7 +41,9 @@ function monthlyCompute(
  * instance runs, so a day without a datapoint means it was not running then, and such an instance is skipped
  * (as is one created within the 7 days, or one with no series: not measured). The saving is the instance
  * hours at list price (twice for Multi-AZ); storage, I/O and backups are excluded, and engines or classes
- * missing from the price table get a finding without a figure.
+ * missing from the price table get a finding without a figure. A read replica of a source in another region is
+ * not reported: a cross-region replica with no clients is a disaster-recovery standby, idle by design. An idle
+ * replica in its source's region is, and the message names the source.
  */
 export const idleInstance = {
   id: 'aws.rds.idle-instance',
@@ -43,7 +54,8 @@ export const idleInstance = {
   rationale:
     'A DB instance is billed every hour it runs, connected or not. One that no client has connected to for a week ' +
     "is usually a leftover (a migrated or abandoned app, a test copy) and often one of the account's larger line " +
-    'items; Trusted Advisor\'s "Amazon RDS Idle DB Instances" check looks for the same thing.',
+    'items; Trusted Advisor\'s "Amazon RDS Idle DB Instances" check looks for the same thing. Read replicas in ' +
+    'another region than their source are left out: a standby kept for disaster recovery has no clients by design.',
   remediation:
     'Confirm with the owner that nothing needs it, take a final snapshot and delete it: `aws rds delete-db-instance ' +
     '--db-instance-identifier <id> --final-db-snapshot-identifier <id>-final` (the snapshot costs only storage ' +
@@ -62,6 +74,8 @@ export const idleInstance = {
     const hits: RuleHit[] = [];
     for (const instance of instances) {
       if (instance.status !== undefined && NOT_RUNNING.has(instance.status)) continue;
+      const source = replicaSource(instance);
+      if (source?.startsWith('arn:')) continue;
       const series = dailySeries(metrics, instance.dbInstanceIdentifier, CONNECTIONS);
       if (!series || !existedForLastDays(metrics, instance.instanceCreateTime, IDLE_DAYS)) continue;
       const lastWeek = lastNDays(series, IDLE_DAYS);
@@ -74,10 +88,11 @@ export const idleInstance = {
         scope.region,
       );
       const shape = `${instance.dbInstanceClass}${instance.multiAz ? ', Multi-AZ' : ''}`;
+      const replica = source === undefined ? '' : `, a read replica of ${source},`;
       hits.push({
         resource: instanceResource(instance),
         message:
-          `${databaseLabel('instance', instance.dbInstanceIdentifier, instance.engine)}, ${shape}, in ${scope.region} ` +
+          `${databaseLabel('instance', instance.dbInstanceIdentifier, instance.engine)}, ${shape}, in ${scope.region}${replica} ` +
           `had no connections (daily maximum DatabaseConnections 0) on each of the ${IDLE_DAYS} days ` +
           `${dates[0]} to ${dates[dates.length - 1]}; ` +
           (monthly === undefined
@@ -90,6 +105,7 @@ export const idleInstance = {
           multiAz: instance.multiAz,
           status: instance.status,
           instanceCreateTime: instance.instanceCreateTime,
+          ...(source === undefined ? {} : { readReplicaSource: source }),
           metric: CONNECTIONS,
           days: dates,
           dailyMaxConnections: lastWeek,

@@ -1,6 +1,6 @@
 import { idleInstance } from '../../../../core/rules/rds/idle-instance.ts';
 import { inventoryFor, testRule } from '../../../helpers/rule-harness.ts';
-import { dbInstance, denied, metrics, twoWeeks } from './fixtures.ts';
+import { dbInstance, denied, metrics, readReplica, twoWeeks } from './fixtures.ts';
 
 const CONNECTIONS = 'DatabaseConnections:Maximum';
 const IDLE_WEEK = [0, 0, 0, 0, 0, 0, 0];
@@ -107,6 +107,40 @@ testRule(idleInstance, [
       },
     }),
     expected: [],
+  },
+  {
+    name: 'an idle replica in its source region fires naming its source; one of a source in another region does not',
+    inventory: inventoryFor({
+      region: {
+        rds: {
+          instances: [
+            readReplica('orders-replica', dbInstance('orders-db')),
+            readReplica('orders-dr', 'arn:aws:rds:eu-west-1:123456789012:db:orders-eu'),
+            dbInstance('ledger-dr', {
+              readReplicaSourceDbClusterIdentifier: 'arn:aws:rds:eu-west-1:123456789012:cluster:ledger',
+            }),
+            dbInstance('ledger-reader', { readReplicaSourceDbClusterIdentifier: 'ledger' }),
+          ],
+        },
+        metrics: metrics({
+          'orders-replica': connections(IDLE_WEEK),
+          'orders-dr': connections(IDLE_WEEK),
+          'ledger-dr': connections(IDLE_WEEK),
+          'ledger-reader': connections(IDLE_WEEK),
+        }),
+      },
+    }),
+    expected: [
+      {
+        resourceId: 'orders-replica',
+        savings: 124.83,
+        message:
+          'DB instance orders-replica (postgres), db.m5.large, in us-east-1, a read replica of orders-db, had no ' +
+          'connections (daily maximum DatabaseConnections 0) on each of the 7 days 2026-11-18 to 2026-11-24; its ' +
+          'instance hours cost about $124.83/month (estimate, list prices as of 2026-11-01), storage excluded.',
+      },
+      { resourceId: 'ledger-reader' },
+    ],
   },
   {
     name: 'not evaluated when GetMetricData was denied',
