@@ -3,7 +3,7 @@ import { fingerprintFinding } from '../findings/fingerprint.ts';
 import { statementAnchor } from '../findings/policy-anchor.ts';
 import type { IamCatalog } from './catalog/iam-catalog.ts';
 import type { PolicyCheck, PolicyProblem } from './checks/policy-check.ts';
-import type { PolicyDocument, PolicyScalar, PolicyStatement } from './document.ts';
+import type { PolicyDocument, PolicyKind, PolicyScalar, PolicyStatement } from './document.ts';
 import { extractPolicies } from './extract/extract-policies.ts';
 import type { ExtractProblem, ExtractResult, PolicyFile } from './extract/extract-result.ts';
 
@@ -124,16 +124,35 @@ export function extractProblemToFinding(problem: ExtractProblem): Finding {
   };
 }
 
+/**
+ * The checks of a list that apply to each kind of document, worked out once per list: callers pass the same
+ * readonly list (usually ALL_POLICY_CHECKS) for every document and never change it.
+ */
+const applicableByList = new WeakMap<readonly PolicyCheck[], Map<PolicyKind, readonly PolicyCheck[]>>();
+
+function applicableChecks(checks: readonly PolicyCheck[], kind: PolicyKind): readonly PolicyCheck[] {
+  let byKind = applicableByList.get(checks);
+  if (!byKind) {
+    byKind = new Map();
+    applicableByList.set(checks, byKind);
+  }
+  let applicable = byKind.get(kind);
+  if (!applicable) {
+    applicable = checks.filter((check) => !check.appliesTo || check.appliesTo.includes(kind));
+    byKind.set(kind, applicable);
+  }
+  return applicable;
+}
+
 /** Runs every applicable check over one document. */
 export function analyzeDocument(document: PolicyDocument, options: AnalyzeOptions): Finding[] {
   const findings: Finding[] = [];
   // Within one call the document is not changed, so a statement's anchor can be kept for its other findings.
   const anchors: AnchorCache = new Map();
   const context = { catalog: options.catalog };
-  const checks = options.checks;
+  const checks = applicableChecks(options.checks, document.kind);
   for (let c = 0; c < checks.length; c++) {
     const check = checks[c]!;
-    if (check.appliesTo && !check.appliesTo.includes(document.kind)) continue;
     const problems = check.evaluate(document, context);
     for (let p = 0; p < problems.length; p++)
       findings.push(problemToFinding(check, document, problems[p]!, anchors));

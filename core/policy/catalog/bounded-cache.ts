@@ -3,8 +3,12 @@
  * policy sets repeat a few thousand patterns, but a long-running bot fed arbitrary input must not grow without
  * bound, and clearing is simpler and cheaper than tracking recency for a cache that refills in microseconds.
  */
+
+/** What the table holds for a computed undefined, so a miss is one lookup, not a lookup and a `has`. */
+const UNDEFINED = Symbol('undefined');
+
 export class BoundedCache<K, V> {
-  readonly #entries = new Map<K, V>();
+  readonly #entries = new Map<K, V | typeof UNDEFINED>();
   readonly #limit: number;
 
   constructor(limit: number) {
@@ -14,7 +18,7 @@ export class BoundedCache<K, V> {
   /** The value for `key`, computing and keeping it on first use. */
   get(key: K, compute: (key: K) => V): V {
     const found = this.#entries.get(key);
-    if (found !== undefined || this.#entries.has(key)) return found as V;
+    if (found !== undefined) return found === UNDEFINED ? (undefined as V) : found;
     const value = compute(key);
     this.set(key, value);
     return value;
@@ -25,12 +29,13 @@ export class BoundedCache<K, V> {
    * must not keep undefined as a value, or a hit would read as a miss).
    */
   peek(key: K): V | undefined {
-    return this.#entries.get(key);
+    const found = this.#entries.get(key);
+    return found === UNDEFINED ? undefined : found;
   }
 
   /** Keeps `value` for `key`. */
   set(key: K, value: V): void {
     if (this.#entries.size >= this.#limit) this.#entries.clear();
-    this.#entries.set(key, value);
+    this.#entries.set(key, value === undefined ? UNDEFINED : value);
   }
 }
