@@ -6,8 +6,8 @@
 import { AxiomError } from '../../errors.ts';
 import type { RawConditionKey } from './iam-data-source.ts';
 
-/** One resource type an action lists, as the data writes it. */
-export interface RawActionResourceType {
+/** One resource type an action lists, as the package writes it. */
+interface RawActionResourceType {
   /** Resource type name, in the case the action's table uses. */
   readonly name: string;
   /** Whether AWS marks the type required. */
@@ -18,8 +18,8 @@ export interface RawActionResourceType {
   readonly dependentActions: readonly string[];
 }
 
-/** One action, as the data writes it (less its description, which nothing reads). */
-export interface RawAction {
+/** One action, as the package writes it (less its description, which nothing reads). */
+interface RawAction {
   /** Action name in AWS's casing. */
   readonly name: string;
   /** Access-level label, e.g. 'Tagging, Write'. */
@@ -69,26 +69,79 @@ function entriesOf(value: unknown, file: string): [string, Record<string, unknow
   });
 }
 
-/** The one empty list every empty list read here shares. */
-const NONE: readonly string[] = Object.freeze([]);
-
 /**
  * An actions file in the compact form the IAM data pack stores (see `compactActions`): the actions sorted by
  * lowercase name, each `[name, accessLevel, resourceTypes, conditionKeys, dependentActions]`, each resource type
  * `[name, required, conditionKeys, dependentActions]`, an empty list written as 0, no descriptions.
  */
 export type CompactActions = CompactAction[];
-type CompactAction = [string, string, CompactResourceType[] | 0, string[] | 0, string[] | 0];
-type CompactResourceType = [string, boolean, string[] | 0, string[] | 0];
+/** One action of the compact form. */
+export type CompactAction = [string, string, CompactResourceType[] | 0, string[] | 0, string[] | 0];
+/** One resource type of an action, in the compact form. */
+export type CompactResourceType = [string, boolean, string[] | 0, string[] | 0];
+
+/** The actions of an actions file, checked, with their lowercase names (parallel, in order). */
+export interface ReadActions {
+  readonly actions: CompactActions;
+  readonly lowercaseNames: string[];
+}
 
 /**
- * The actions of an actions file as [lowercase name, action] pairs sorted by name: from the package's form (an
- * object keyed by lowercase name) or the pack's compact form (an array). The ~22,000 actions are checked field by
- * field but not element by element (a list is checked to be a list): this runs on every full load, where deep
- * checks would cost as much as parsing.
+ * The actions of an actions file in the compact form, sorted by lowercase name: the pack's form is checked as it
+ * is (no copy: a full load reads ~22,000 actions), the package's form (an object keyed by lowercase name) is
+ * checked and converted. Checked field by field but not element by element (a list is checked to be a list):
+ * deep checks would cost as much as parsing.
  */
-export function readRawActions(value: unknown, file: string): [string, RawAction][] {
-  if (Array.isArray(value)) return readCompactActions(value, file);
+export function readActions(value: unknown, file: string): ReadActions {
+  if (!Array.isArray(value)) value = compactActions(value, file);
+  return checkCompactActions(value as unknown[], file);
+}
+
+function isCompactList(value: unknown): boolean {
+  return value === 0 || Array.isArray(value);
+}
+
+function checkCompactActions(value: unknown[], file: string): ReadActions {
+  const lowercaseNames: string[] = [];
+  let previous = '';
+  for (let i = 0; i < value.length; i++) {
+    const entry = value[i];
+    const name = Array.isArray(entry) ? (entry[0] as unknown) : undefined;
+    const lower = typeof name === 'string' ? name.toLowerCase() : '';
+    if (
+      !Array.isArray(entry) ||
+      typeof name !== 'string' ||
+      typeof entry[1] !== 'string' ||
+      !isCompactList(entry[2]) ||
+      !isCompactList(entry[3]) ||
+      !isCompactList(entry[4]) ||
+      lower <= previous
+    ) {
+      throw invalid(file, `entry ${i} is not an action in name order`);
+    }
+    previous = lower;
+    const rows = entry[2] as unknown;
+    if (rows !== 0) {
+      for (let r = 0; r < (rows as unknown[]).length; r++) {
+        const row = (rows as unknown[])[r];
+        if (
+          !Array.isArray(row) ||
+          typeof row[0] !== 'string' ||
+          typeof row[1] !== 'boolean' ||
+          !isCompactList(row[2]) ||
+          !isCompactList(row[3])
+        ) {
+          throw invalid(file, `a resource type of ${name} is malformed`);
+        }
+      }
+    }
+    lowercaseNames.push(lower);
+  }
+  return { actions: value as CompactActions, lowercaseNames };
+}
+
+/** An actions file in the package's form as [lowercase name, action] pairs sorted by name, checked. */
+function readPackageActions(value: unknown, file: string): [string, RawAction][] {
   if (!isRecord(value)) throw invalid(file, 'expected an object');
   const actions: [string, RawAction][] = [];
   const keys = Object.keys(value).sort();
@@ -128,62 +181,19 @@ export function readRawActions(value: unknown, file: string): [string, RawAction
   return actions;
 }
 
-/** A compact list: 0 for the empty one, else a list (its elements unchecked, as above). */
-function compactList(value: unknown): readonly string[] | undefined {
-  if (value === 0) return NONE;
-  return Array.isArray(value) ? (value as string[]) : undefined;
-}
-
-function readCompactActions(value: unknown[], file: string): [string, RawAction][] {
-  const actions: [string, RawAction][] = [];
-  let previous = '';
-  for (let i = 0; i < value.length; i++) {
-    const entry = value[i];
-    const name = Array.isArray(entry) ? (entry[0] as unknown) : undefined;
-    const accessLevel = Array.isArray(entry) ? (entry[1] as unknown) : undefined;
-    const rows = Array.isArray(entry) ? (entry[2] as unknown) : undefined;
-    const conditionKeys = Array.isArray(entry) ? compactList(entry[3]) : undefined;
-    const dependentActions = Array.isArray(entry) ? compactList(entry[4]) : undefined;
-    const lower = typeof name === 'string' ? name.toLowerCase() : '';
-    if (
-      typeof name !== 'string' ||
-      typeof accessLevel !== 'string' ||
-      !(rows === 0 || Array.isArray(rows)) ||
-      !conditionKeys ||
-      !dependentActions ||
-      lower <= previous
-    ) {
-      throw invalid(file, `entry ${i} is not an action in name order`);
-    }
-    previous = lower;
-    const resourceTypes: RawActionResourceType[] = [];
-    if (rows !== 0) {
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r] as unknown;
-        const typeName = Array.isArray(row) ? (row[0] as unknown) : undefined;
-        const required = Array.isArray(row) ? (row[1] as unknown) : undefined;
-        const typeKeys = Array.isArray(row) ? compactList(row[2]) : undefined;
-        const typeDependents = Array.isArray(row) ? compactList(row[3]) : undefined;
-        if (typeof typeName !== 'string' || typeof required !== 'boolean' || !typeKeys || !typeDependents) {
-          throw invalid(file, `a resource type of ${name} is malformed`);
-        }
-        resourceTypes.push({
-          name: typeName,
-          required,
-          conditionKeys: typeKeys,
-          dependentActions: typeDependents,
-        });
-      }
-    }
-    actions.push([lower, { name, accessLevel, resourceTypes, conditionKeys, dependentActions }]);
-  }
-  return actions;
-}
-
-/** An actions file (the package's form) in the pack's compact form; `readRawActions` reads both alike. */
+/**
+ * An actions file in the package's form, checked, in the pack's compact form; `readActions` reads both alike. In
+ * the order of the lowercase names, which the package's keys are (were a key ever to differ from its action's name,
+ * the name decides).
+ */
 export function compactActions(value: unknown, file: string): CompactActions {
   const list = (items: readonly string[]): string[] | 0 => (items.length === 0 ? 0 : [...items]);
-  return readRawActions(value, file).map(([, action]) => [
+  const byName = readPackageActions(value, file).sort(([, a], [, b]) => {
+    const x = a.name.toLowerCase();
+    const y = b.name.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return byName.map(([, action]) => [
     action.name,
     action.accessLevel,
     action.resourceTypes.length === 0

@@ -8,8 +8,9 @@ import { type ActionInfo, type ActionResourceType, parseAccessLevels } from './a
 import { buildConditionKeyTable, type ConditionKeyTable, toConditionKeyInfo } from './condition-keys.ts';
 import type { IamDataSource } from './iam-data-source.ts';
 import {
+  type CompactResourceType,
   type RawResourceType,
-  readRawActions,
+  readActions,
   readRawConditionKeys,
   readRawResourceTypes,
 } from './raw-data.ts';
@@ -30,6 +31,7 @@ export interface ServiceIndex {
 
 /** The one empty list every empty field of the catalogue shares. */
 const NONE: readonly string[] = Object.freeze([]);
+const NO_ROWS: readonly CompactResourceType[] = Object.freeze([]);
 
 /**
  * `list`, or the shared empty list when it is empty: two thirds of the ~90,000 key and dependent-action lists of
@@ -46,7 +48,7 @@ function shared(list: readonly string[]): readonly string[] {
 export function buildServiceIndex(prefix: string, source: IamDataSource, firstOrdinal: number): ServiceIndex {
   const actionsFile = `actions/${prefix}.json`;
   const typesFile = `resourceTypes/${prefix}.json`;
-  const rawActions = readRawActions(source.readJson(actionsFile), actionsFile);
+  const { actions: tuples, lowercaseNames } = readActions(source.readJson(actionsFile), actionsFile);
   const rawTypes = readRawResourceTypes(source.readJson(typesFile), typesFile);
 
   // Action rows name types in varying case ('alarmModel' for the table's 'alarmmodel').
@@ -57,41 +59,41 @@ export function buildServiceIndex(prefix: string, source: IamDataSource, firstOr
   }
 
   const actions: ActionInfo[] = [];
-  const lowercaseNames: string[] = [];
   const byLowercaseName = new Map<string, ActionInfo>();
-  for (let i = 0; i < rawActions.length; i++) {
-    const lower = rawActions[i]![0];
-    const raw = rawActions[i]![1];
+  for (let i = 0; i < tuples.length; i++) {
+    const tuple = tuples[i]!;
+    const name = tuple[0];
+    const accessLevel = tuple[1];
+    const rows = tuple[2] === 0 ? NO_ROWS : tuple[2];
     const resourceTypes: ActionResourceType[] = [];
-    for (let r = 0; r < raw.resourceTypes.length; r++) {
-      const row = raw.resourceTypes[r]!;
-      const type = typesByName.get(row.name.toLowerCase());
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const rowKeys = row[2] === 0 ? NONE : row[2];
+      const type = typesByName.get(row[0].toLowerCase());
       // A row naming no known type (never seen in the data) gets a match-anything template: no false alarms.
       const typeKeys = type ? shared(type.conditionKeys) : NONE;
       resourceTypes.push({
-        name: row.name,
-        required: row.required,
+        name: row[0],
+        required: row[1],
         arn: type?.arn ?? '*',
-        conditionKeys:
-          row.conditionKeys.length === 0 ? typeKeys : [...new Set([...row.conditionKeys, ...typeKeys])],
-        dependentActions: shared(row.dependentActions),
+        conditionKeys: rowKeys.length === 0 ? typeKeys : [...new Set([...rowKeys, ...typeKeys])],
+        dependentActions: row[3] === 0 ? NONE : row[3],
       });
     }
     const action: ActionInfo = {
       service: prefix,
-      name: raw.name,
-      key: `${prefix}:${raw.name}`,
-      accessLevels: parseAccessLevels(raw.accessLevel),
-      accessLevelLabel: raw.accessLevel,
+      name,
+      key: `${prefix}:${name}`,
+      accessLevels: parseAccessLevels(accessLevel),
+      accessLevelLabel: accessLevel,
       resourceTypes,
-      conditionKeys: shared(raw.conditionKeys),
-      dependentActions: shared(raw.dependentActions),
+      conditionKeys: tuple[3] === 0 ? NONE : tuple[3],
+      dependentActions: tuple[4] === 0 ? NONE : tuple[4],
       isWildcardOnly: resourceTypes.length === 0,
       ordinal: firstOrdinal + i,
     };
     actions.push(action);
-    lowercaseNames.push(lower);
-    byLowercaseName.set(lower, action);
+    byLowercaseName.set(lowercaseNames[i]!, action);
   }
 
   let conditionKeys: ConditionKeyTable | undefined;
