@@ -5,6 +5,7 @@ import {
   databaseLabel,
   instanceResource,
   rdsScope,
+  replicaSource,
   standaloneInstances,
 } from './support-databases.ts';
 
@@ -48,8 +49,8 @@ function hit(
  * recovery at all) or kept under 7 days (low). Cluster members follow the cluster and are not reported again.
  * Read replicas (instances with a source instance or cluster) are exempt: the data is recovered from the source's
  * backups, which RDS requires to be on while the source has replicas, and RDS creates MySQL, MariaDB and
- * PostgreSQL replicas with backups off. A short source is reported as itself. An inventory saved before Axiom recorded the
- * source cannot tell replicas apart, so there they are still judged like any instance.
+ * PostgreSQL replicas with backups off. A short source is reported as itself. An inventory saved before Axiom
+ * recorded the source cannot tell replicas apart, so there they are still judged like any instance.
  */
 export const backupsDisabledOrShort = {
   id: 'aws.rds.backups-disabled-or-short',
@@ -89,8 +90,7 @@ export const backupsDisabledOrShort = {
     }
     for (const instance of standaloneInstances(rds.instances, rds.clusters)) {
       // A replica's backups are its source's concern (the source instance or cluster is judged on its own).
-      if (instance.readReplicaSourceDbInstanceIdentifier || instance.readReplicaSourceDbClusterIdentifier)
-        continue;
+      if (replicaSource(instance)) continue;
       const found = hit(
         'instance',
         instance,

@@ -1,9 +1,8 @@
-import type { RdsInstance } from '../../scan/inventory.ts';
 import { monthlyFromHourly, rdsHourlyPrice } from '../prices.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 import { monthlyEstimate } from '../support/estimate.ts';
 import { dailySeries, existedForLastDays, lastNDates, lastNDays } from '../support/metrics.ts';
-import { databaseLabel, instanceResource } from './support-databases.ts';
+import { databaseLabel, instanceResource, replicaSource } from './support-databases.ts';
 
 /** The metric: the day's peak number of client connections. */
 const CONNECTIONS = 'DatabaseConnections:Maximum';
@@ -13,14 +12,6 @@ const IDLE_DAYS = 7;
 const PRICED_ENGINES: ReadonlySet<string> = new Set(['mysql', 'mariadb', 'postgres']);
 /** States in which the instance is not billed for compute, or not yet or no longer a database. */
 const NOT_RUNNING: ReadonlySet<string> = new Set(['stopped', 'stopping', 'creating', 'deleting']);
-
-/**
- * The source of a read replica: its source instance, or its source DB cluster; an ARN when the source is in
- * another region (RDS names a same-region source by its identifier).
- */
-function replicaSource(instance: RdsInstance): string | undefined {
-  return instance.readReplicaSourceDbInstanceIdentifier ?? instance.readReplicaSourceDbClusterIdentifier;
-}
 
 /** The monthly compute cost of `instance` in `region`, or undefined when the table has no price for it. */
 function monthlyCompute(

@@ -11,6 +11,15 @@ export interface RdsScope {
   clusters: readonly RdsCluster[];
 }
 
+/**
+ * The source of a read replica: its source instance, or its source DB cluster; an ARN when the source is in
+ * another region (RDS names a same-region source by its identifier). Undefined for other instances, and in
+ * inventories saved before Axiom recorded it.
+ */
+export function replicaSource(instance: RdsInstance): string | undefined {
+  return instance.readReplicaSourceDbInstanceIdentifier || instance.readReplicaSourceDbClusterIdentifier;
+}
+
 /** The regional scope's RDS data; undefined for the global scope or a region where RDS was not collected. */
 export function rdsScope(scope: RuleScope): RdsScope | undefined {
   if (scope.kind !== 'regional') return undefined;
