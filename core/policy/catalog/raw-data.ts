@@ -140,11 +140,11 @@ function checkCompactActions(value: unknown[], file: string): ReadActions {
   return { actions: value as CompactActions, lowercaseNames };
 }
 
-/** An actions file in the package's form as [lowercase name, action] pairs sorted by name, checked. */
-function readPackageActions(value: unknown, file: string): [string, RawAction][] {
+/** The actions of an actions file in the package's form (an object keyed by lowercase name), checked, unordered. */
+function readPackageActions(value: unknown, file: string): RawAction[] {
   if (!isRecord(value)) throw invalid(file, 'expected an object');
-  const actions: [string, RawAction][] = [];
-  const keys = Object.keys(value).sort();
+  const actions: RawAction[] = [];
+  const keys = Object.keys(value);
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
     const entry = value[key] as Partial<Record<keyof RawAction, unknown>> | null;
@@ -176,7 +176,7 @@ function readPackageActions(value: unknown, file: string): [string, RawAction][]
         );
       }
     }
-    actions.push([key, entry as RawAction]);
+    actions.push(entry as RawAction);
   }
   return actions;
 }
@@ -188,12 +188,12 @@ function readPackageActions(value: unknown, file: string): [string, RawAction][]
  */
 export function compactActions(value: unknown, file: string): CompactActions {
   const list = (items: readonly string[]): string[] | 0 => (items.length === 0 ? 0 : [...items]);
-  const byName = readPackageActions(value, file).sort(([, a], [, b]) => {
+  const byName = readPackageActions(value, file).sort((a, b) => {
     const x = a.name.toLowerCase();
     const y = b.name.toLowerCase();
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  return byName.map(([, action]) => [
+  return byName.map((action) => [
     action.name,
     action.accessLevel,
     action.resourceTypes.length === 0
