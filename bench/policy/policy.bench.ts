@@ -6,8 +6,9 @@
  * process: managed-policies.ts). `--runs` fresh processes (analysis-run.ts), started as the `axiom` command starts
  * (AXIOM_NODE_FLAGS, the catalogue from the pack `npm ci` makes), each load the catalogue and lint the corpus as
  * `axiom lint` does (`lintFiles`: each file's documents extracted and checked with ALL_POLICY_CHECKS, then
- * suppressions and report order), timed, with CPU time and peak RSS: the figure `axiom lint` meets on a cold start; `--pairs` more run V8 on a single thread (`--single-threaded`), their wall time being the time on one core,
- * each followed by the same on one core as it ran before the pack and the flags (plain `node`, the data package's
+ * suppressions and report order), timed, with CPU time and peak RSS: the figure `axiom lint` meets on a cold
+ * start; `--pairs` more run V8 on a single thread (`--single-threaded`), their wall time being the time on one
+ * core, each followed by the same on one core as it ran before the pack and the flags (plain `node`, the data package's
  * files), the baseline of the ratio printed; the best of each is reported. Then, in this process, the naive
  * baseline (naive-comparison.ts) on every `--step`-th document.
  * Goals of issue 3: the whole corpus, catalogue load included, under 0.5 s on one core; at least 5x faster than

@@ -172,10 +172,7 @@ export async function runUnit(unit: ScanUnit, env: UnitEnvironment): Promise<Uni
       wait = pendingMs;
       pendingMs = 0;
     }
-  })().then(
-    (reached) => reached,
-    () => new Promise<never>(() => {}),
-  );
+  })().catch(() => new Promise<never>(() => {}));
   const cancelled = new Promise<'cancelled'>((resolve) =>
     // Removed with the deadline timer, so a long-lived scan signal does not collect one listener per unit.
     env.signal?.addEventListener('abort', () => resolve('cancelled'), { once: true, signal: timer.signal }),
@@ -209,7 +206,7 @@ export async function runUnit(unit: ScanUnit, env: UnitEnvironment): Promise<Uni
             `Stopped the ${unit.service} scan of account ${account.accountId} in ${unit.region}: it did not finish within ${seconds} s.`,
             { hint: 'Raise the unit deadline, or scan fewer regions or services at once.' },
           )
-        : new AxiomError('scan_cancelled', `The scan was cancelled.`),
+        : new AxiomError('scan_cancelled', 'The scan was cancelled.'),
     );
   } else {
     staged.commit(false);

