@@ -2162,7 +2162,7 @@ async function runUnit(unit, env) {
             wait = pendingMs;
             pendingMs = 0;
         }
-    })().then((reached) => reached, () => new Promise(() => { }));
+    })().catch(() => new Promise(() => { }));
     const cancelled = new Promise((resolve) => 
     // Removed with the deadline timer, so a long-lived scan signal does not collect one listener per unit.
     env.signal?.addEventListener('abort', () => resolve('cancelled'), { once: true, signal: timer.signal }));
@@ -2182,7 +2182,7 @@ async function runUnit(unit, env) {
         sealed = true;
         controller.abort(first === 'deadline'
             ? new errors/* AxiomError */.fy('scan_unit_deadline', `Stopped the ${unit.service} scan of account ${account.accountId} in ${unit.region}: it did not finish within ${seconds} s.`, { hint: 'Raise the unit deadline, or scan fewer regions or services at once.' })
-            : new errors/* AxiomError */.fy('scan_cancelled', `The scan was cancelled.`));
+            : new errors/* AxiomError */.fy('scan_cancelled', 'The scan was cancelled.'));
     }
     else {
         staged.commit(false);
