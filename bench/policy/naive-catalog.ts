@@ -15,20 +15,22 @@ export function naiveCatalog(real: IamCatalog): IamCatalog {
   const prefixes = real.services().map((service) => service.prefix);
 
   function expand(pattern: string): ActionExpansion {
+    const lower = pattern.toLowerCase();
     if (!/^\*+$/.test(pattern) && !/^[^:]+:[^:]+$/.test(pattern))
       return {
         resultType: 'invalid',
+        pattern: lower,
         actions: [],
         reason: "An action is written 'service:Action' (or '*' for all).",
       };
     const regex = naivePatternRegExp(pattern);
     const matched = actions.filter((action) => regex.test(action.key));
     if (matched.length > 0)
-      return { resultType: /[*?]/.test(pattern) ? 'wildcard' : 'exact', actions: matched };
+      return { resultType: /[*?]/.test(pattern) ? 'wildcard' : 'exact', pattern: lower, actions: matched };
     const service = naivePatternRegExp(pattern.slice(0, pattern.indexOf(':')));
     return prefixes.some((prefix) => service.test(prefix))
-      ? { resultType: 'unknown-action', actions: [] }
-      : { resultType: 'unknown-service', actions: [] };
+      ? { resultType: 'unknown-action', pattern: lower, actions: [] }
+      : { resultType: 'unknown-service', pattern: lower, actions: [] };
   }
 
   return {

@@ -11,23 +11,33 @@ import { nearest } from './suggest.ts';
 
 const NONE: readonly ActionInfo[] = Object.freeze([]);
 
-/** What one Action pattern stands for. Every variant has `actions` (empty when nothing matched). */
+/**
+ * What one Action pattern stands for. Every variant has `pattern`, the value lowercased (the one object for every
+ * spelling of a value, so checks compare values by it without lowercasing each again), and `actions` (empty when
+ * nothing matched).
+ */
 export type ActionExpansion =
   | {
       /** A single action, named without wildcards. */
       readonly resultType: 'exact';
+      /** The pattern, lowercased. */
+      readonly pattern: string;
       /** The one action. */
       readonly actions: readonly ActionInfo[];
     }
   | {
       /** A wildcard pattern matching at least one action. */
       readonly resultType: 'wildcard';
+      /** The pattern, lowercased. */
+      readonly pattern: string;
       /** Every matching action, by service then name. */
       readonly actions: readonly ActionInfo[];
     }
   | {
       /** No service matches the service part. */
       readonly resultType: 'unknown-service';
+      /** The pattern, lowercased. */
+      readonly pattern: string;
       /** Always empty. */
       readonly actions: readonly ActionInfo[];
       /** The nearest real action or service pattern, e.g. 's3:GetObject' for 's33:GetObject'. */
@@ -36,6 +46,8 @@ export type ActionExpansion =
   | {
       /** The service exists but no action of it matches. */
       readonly resultType: 'unknown-action';
+      /** The pattern, lowercased. */
+      readonly pattern: string;
       /** Always empty. */
       readonly actions: readonly ActionInfo[];
       /** The nearest real action, e.g. 's3:GetObject' for 's3:GetObjet'. */
@@ -44,6 +56,8 @@ export type ActionExpansion =
   | {
       /** Not of the form 'service:action' or '*'. */
       readonly resultType: 'invalid';
+      /** The pattern, lowercased. */
+      readonly pattern: string;
       /** Always empty. */
       readonly actions: readonly ActionInfo[];
       /** Why, one sentence. */
@@ -135,11 +149,12 @@ function lowerBound(names: readonly string[], prefix: string): number {
  */
 function unknown(
   resultType: 'unknown-service' | 'unknown-action',
+  pattern: string,
   suggest: () => string | undefined,
 ): ActionExpansion {
   let computed = false;
   let suggestion: string | undefined;
-  const result = { resultType, actions: NONE };
+  const result = { resultType, pattern, actions: NONE };
   Object.defineProperty(result, 'suggestion', {
     enumerable: true,
     get() {
@@ -209,27 +224,28 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
     const colon = lower.indexOf(':');
     if (colon > 0 && !hasWildcard(lower)) {
       const action = source.service(lower.slice(0, colon))?.byLowercaseName.get(lower.slice(colon + 1));
-      if (action) return { resultType: 'exact', actions: Object.freeze([action]) };
+      if (action) return { resultType: 'exact', pattern: lower, actions: Object.freeze([action]) };
     }
     const pattern = parsed.get(lower, parse);
-    if (pattern.kind === 'invalid') return { resultType: 'invalid', actions: NONE, reason: pattern.reason };
+    if (pattern.kind === 'invalid')
+      return { resultType: 'invalid', pattern: lower, actions: NONE, reason: pattern.reason };
     const { servicePart, actionPart } = pattern;
-    if (servicePart === '*' && actionPart === '*') return { resultType: 'wildcard', actions: all() };
+    if (servicePart === '*' && actionPart === '*') return { resultType: 'wildcard', pattern: lower, actions: all() };
 
     if (!hasWildcard(servicePart)) {
       const index = source.service(servicePart);
-      if (!index) return unknown('unknown-service', () => suggestForService(servicePart, actionPart));
+      if (!index) return unknown('unknown-service', lower, () => suggestForService(servicePart, actionPart));
       if (!hasWildcard(actionPart)) {
         const action = index.byLowercaseName.get(actionPart);
-        if (action) return { resultType: 'exact', actions: Object.freeze([action]) };
-        return unknown('unknown-action', () => nearestAction(index, actionPart));
+        if (action) return { resultType: 'exact', pattern: lower, actions: Object.freeze([action]) };
+        return unknown('unknown-action', lower, () => nearestAction(index, actionPart));
       }
     }
 
     const services = hasWildcard(servicePart)
       ? source.prefixes.filter(pattern.service).flatMap((prefix) => source.service(prefix) ?? [])
       : [source.service(servicePart)!];
-    if (services.length === 0) return unknown('unknown-service', () => undefined);
+    if (services.length === 0) return unknown('unknown-service', lower, () => undefined);
     const actions: ActionInfo[] = [];
     for (let s = 0; s < services.length; s++) {
       const index = services[s]!;
@@ -247,8 +263,8 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
       }
       for (let i = 0; i < names.length; i++) if (pattern.action(names[i]!)) actions.push(index.actions[i]!);
     }
-    if (actions.length === 0) return unknown('unknown-action', () => undefined);
-    return { resultType: 'wildcard', actions: Object.freeze(actions) };
+    if (actions.length === 0) return unknown('unknown-action', lower, () => undefined);
+    return { resultType: 'wildcard', pattern: lower, actions: Object.freeze(actions) };
   }
 
   function expand(pattern: string): ActionExpansion {

@@ -18,10 +18,24 @@ function arnFormats(actions: readonly ActionInfo[]): string[] {
   return [...formats].slice(0, 3);
 }
 
-/** The service part of an ARN ('s3' for 'arn:aws:s3:::b'), or undefined when it is not a plain literal. */
+/**
+ * The service part of an ARN ('s3' for 'arn:aws:s3:::b'), lowercased, or undefined when it is not a plain literal
+ * (a wildcard or a variable in it). Scanned by hand: it runs for every resource type of every action met.
+ */
 function arnService(arn: string): string | undefined {
-  const service = arn.split(':', 3)[2];
-  return service === undefined || /[*?$]/.test(service) ? undefined : service.toLowerCase();
+  const first = arn.indexOf(':');
+  const second = first === -1 ? -1 : arn.indexOf(':', first + 1);
+  if (second === -1) return undefined;
+  let end = arn.indexOf(':', second + 1);
+  if (end === -1) end = arn.length;
+  let upper = false;
+  for (let i = second + 1; i < end; i++) {
+    const code = arn.charCodeAt(i);
+    if (code === 42 /* '*' */ || code === 63 /* '?' */ || code === 36 /* '$' */) return undefined;
+    if ((code >= 65 && code <= 90) || code > 127) upper = true;
+  }
+  const service = arn.slice(second + 1, end);
+  return upper ? service.toLowerCase() : service;
 }
 
 /**

@@ -71,7 +71,8 @@ function redundantActions(
   const lowers: string[] = new Array(entries.length);
   const allWildcards: number[] = [];
   for (let index = 0; index < entries.length; index++) {
-    const lower = entries[index]!.value.toLowerCase();
+    // The value lowercased, as the catalogue keeps it with the expansion.
+    const lower = expansions[index]!.pattern;
     lowers[index] = lower;
     if (hasWildcard(lower)) allWildcards.push(index);
   }

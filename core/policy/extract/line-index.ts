@@ -17,8 +17,11 @@ export function createLineIndex(text: string): LineIndex {
 class LineStarts implements LineIndex {
   readonly #starts: number[];
   readonly #last: number;
-  /** The line of the previous lookup: parsers ask in source order, so the answer is nearly always it or the next. */
-  #hint = 0;
+  /**
+   * The line of the previous lookup: parsers ask in source order, so the answer is nearly always it or the next.
+   * A plain property, written on most lookups: see JsonPositionParser.pos.
+   */
+  private hint = 0;
 
   constructor(text: string) {
     const starts = [0];
@@ -41,11 +44,11 @@ class LineStarts implements LineIndex {
 
   #lineOf(offset: number): number {
     const starts = this.#starts;
-    const hint = this.#hint;
+    const hint = this.hint;
     if (starts[hint]! <= offset) {
       if (hint === this.#last || offset < starts[hint + 1]!) return hint;
       if (hint + 1 === this.#last || offset < starts[hint + 2]!) {
-        this.#hint = hint + 1;
+        this.hint = hint + 1;
         return hint + 1;
       }
     }
@@ -56,7 +59,7 @@ class LineStarts implements LineIndex {
       if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    this.#hint = low;
+    this.hint = low;
     return low;
   }
 }

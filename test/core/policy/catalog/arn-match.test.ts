@@ -165,3 +165,61 @@ describe('arnPatternsOverlap against a reference', () => {
     );
   });
 });
+
+describe('arnPatternsOverlap on values compared whole, against every short word', () => {
+  // Values with fewer than five colons are compared whole: this reaches the matching of two token patterns
+  // (the character-by-character ends and the table between them) with wildcards and placeholders on both sides.
+  const ALPHABET = ['a', 'b', '/', ':'];
+  const WORDS: string[] = [''];
+  for (let length = 1, from = 0; length <= 6; length++) {
+    const to = WORDS.length;
+    for (let i = from; i < to; i++) for (const char of ALPHABET) WORDS.push(WORDS[i]! + char);
+    from = to;
+  }
+
+  /** The value as a regex over whole words; `${BucketName}` values never hold '/' or ':'. */
+  function asRegex(value: string, template: boolean): RegExp {
+    const source = value
+      .split(/(\$\{[^}]*\}|\*|\?)/)
+      .map((piece) => {
+        if (piece === '*') return '.*';
+        if (piece === '?') return template ? '\\?' : '.';
+        if (piece.startsWith('${')) return template && piece === '${BucketName}' ? '[^/:]*' : '.*';
+        return piece.replace(/[.+^$()|[\]\\{}/]/g, '\\$&');
+      })
+      .join('');
+    return new RegExp(`^${source}$`, 's');
+  }
+
+  const resource = fc
+    .array(fc.constantFrom('a', 'b', '/', '*', '?', '${aws:username}'), { maxLength: 4 })
+    .map((pieces) => pieces.join(''));
+  const template = fc
+    .array(fc.constantFrom('a', '/', ':', '${X}', '${BucketName}'), { maxLength: 4 })
+    .map((pieces) => pieces.join(''))
+    .filter((value) => value.split(':').length < 6);
+
+  it('two values overlap exactly when some word matches both', () => {
+    fc.assert(
+      fc.property(resource, template, (policyValue, templateValue) => {
+        const policyRegex = asRegex(policyValue, false);
+        const templateRegex = asRegex(templateValue, true);
+        const expected = WORDS.some((word) => policyRegex.test(word) && templateRegex.test(word));
+        expect(overlaps(policyValue, templateValue)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['vpc/*', 'subnet/${SubnetId}', false],
+    ['key/*', 'key/${KeyId}', true],
+    ['key/a?', 'key/${KeyId}b', true],
+    ['key/ab', 'key/${KeyId}c', false],
+    ['a/*', '${BucketName}', false],
+    ['ab', 'a${X}b', true],
+    ['a', 'a${X}b', false],
+  ])('%s overlaps %s: %s', (policyValue, templateValue, expected) => {
+    expect(overlaps(policyValue, templateValue)).toBe(expected);
+  });
+});
