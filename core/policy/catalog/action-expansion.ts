@@ -230,7 +230,8 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
     if (pattern.kind === 'invalid')
       return { resultType: 'invalid', pattern: lower, actions: NONE, reason: pattern.reason };
     const { servicePart, actionPart } = pattern;
-    if (servicePart === '*' && actionPart === '*') return { resultType: 'wildcard', pattern: lower, actions: all() };
+    if (servicePart === '*' && actionPart === '*')
+      return { resultType: 'wildcard', pattern: lower, actions: all() };
 
     if (!hasWildcard(servicePart)) {
       const index = source.service(servicePart);

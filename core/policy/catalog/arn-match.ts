@@ -160,10 +160,7 @@ function intersects(a: Tokens, b: Tokens): boolean {
   // One side used up: the rest of the other must be able to match nothing.
   if (aStart === aEnd) return onlyRuns(b, bStart, bEnd);
   if (bStart === bEnd) return onlyRuns(a, aStart, aEnd);
-  if (
-    (aEnd - aStart === 1 && a[aStart] === ANY_RUN) ||
-    (bEnd - bStart === 1 && b[bStart] === ANY_RUN)
-  )
+  if ((aEnd - aStart === 1 && a[aStart] === ANY_RUN) || (bEnd - bStart === 1 && b[bStart] === ANY_RUN))
     return true;
   return intersectsByTable(a, aStart, aEnd, b, bStart, bEnd);
 }
