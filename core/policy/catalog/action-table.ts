@@ -32,30 +32,43 @@ export class ActionTable<T> {
   }
 }
 
-/** A fixed set of actions, as one bit per ordinal. */
+/**
+ * A fixed set of actions, as one byte per ordinal from its lowest to its highest: most sets are the actions of one
+ * service (a `Get*` wildcard), whose ordinals are close together, so a set costs bytes in proportion to that span
+ * rather than to the whole catalogue.
+ */
 export class ActionSet {
   readonly #bits: Uint8Array;
+  /** The lowest ordinal of the set (bit 0). */
+  readonly #low: number;
   /** How many actions it holds. */
   readonly size: number;
 
   constructor(actions: readonly ActionInfo[]) {
-    let top = 0;
-    for (let i = 0; i < actions.length; i++) if (actions[i]!.ordinal >= top) top = actions[i]!.ordinal + 1;
-    const bits = new Uint8Array(top);
-    let size = 0;
+    let low = actions.length === 0 ? 0 : Number.POSITIVE_INFINITY;
+    let high = -1;
     for (let i = 0; i < actions.length; i++) {
       const ordinal = actions[i]!.ordinal;
-      if (bits[ordinal] === 0) {
-        bits[ordinal] = 1;
+      if (ordinal < low) low = ordinal;
+      if (ordinal > high) high = ordinal;
+    }
+    const bits = new Uint8Array(high - low + 1);
+    let size = 0;
+    for (let i = 0; i < actions.length; i++) {
+      const at = actions[i]!.ordinal - low;
+      if (bits[at] === 0) {
+        bits[at] = 1;
         size++;
       }
     }
     this.#bits = bits;
+    this.#low = low;
     this.size = size;
   }
 
   /** Whether it holds `action`. */
   has(action: ActionInfo): boolean {
-    return action.ordinal < this.#bits.length && this.#bits[action.ordinal] === 1;
+    const at = action.ordinal - this.#low;
+    return at >= 0 && at < this.#bits.length && this.#bits[at] === 1;
   }
 }

@@ -44,4 +44,13 @@ describe('ActionSet', () => {
     expect(set.has(withOrdinal(all.length + 5))).toBe(false);
     expect(new ActionSet([]).has(all[0]!)).toBe(false);
   });
+
+  it('answers for ordinals below, inside and above the span it covers', () => {
+    const set = new ActionSet([withOrdinal(1000), withOrdinal(1003), withOrdinal(1001)]);
+    expect(set.size).toBe(3);
+    const held = [];
+    for (let ordinal = 0; ordinal < 1100; ordinal++) if (set.has(withOrdinal(ordinal))) held.push(ordinal);
+    expect(held).toEqual([1000, 1001, 1003]);
+    expect(set.has(withOrdinal(-1))).toBe(false);
+  });
 });
