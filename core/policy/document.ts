@@ -130,6 +130,16 @@ export interface PolicySource {
   range: SourceRange;
 }
 
+/** The size of a policy's compact JSON (JSON.stringify of its plain form). */
+export interface CompactJsonSize {
+  /** Characters (UTF-16 code units). */
+  readonly characters: number;
+  /** Of those, white space (what `\s` matches; compact JSON has it only inside strings, unescaped). */
+  readonly whitespace: number;
+  /** UTF-8 bytes. */
+  readonly utf8Bytes: number;
+}
+
 /** A policy document, parsed into statements whose every element knows where it is written. */
 export interface PolicyDocument {
   /** What the policy governs. */
@@ -140,9 +150,11 @@ export interface PolicyDocument {
   source: PolicySource;
   /**
    * The document as plain JSON: CloudFormation intrinsics in their long JSON form, Terraform expressions and
-   * unknown values as their source text.
+   * unknown values as their source text. Built on first read: few checks need it.
    */
-  raw: unknown;
+  readonly raw: unknown;
+  /** The size of `raw` as compact JSON (what AWS's size quotas count), worked out on first read. */
+  readonly jsonSize: CompactJsonSize;
   /** The policy language version, e.g. `2012-10-17`. */
   version?: Located<PolicyScalar>;
   /** The policy's Id element. */

@@ -1,4 +1,5 @@
 import type {
+  CompactJsonSize,
   PolicyDocument,
   PolicyKind,
   PolicySource,
@@ -6,6 +7,7 @@ import type {
   ResourcePolicyType,
 } from '../document.ts';
 import { buildStatement } from './build-statement.ts';
+import { compactJsonSize } from './compact-size.ts';
 import type { LocatedProblem } from './extract-result.ts';
 import { knownEntries, type ReadContext, readScalar, unresolved, wrongType } from './read-elements.ts';
 import { type SourceNode, toPlainValue } from './source-node.ts';
@@ -29,6 +31,37 @@ export interface BuiltDocument {
 const POLICY_KEYS = ['Version', 'Id', 'Statement'];
 
 /**
+ * A document read from a positioned tree. Its two views of the whole tree, `raw` and `jsonSize`, are made on first
+ * read: few documents of a lint ever need the plain copy, and the size is counted from the tree. A class, so every
+ * document shares one shape with the getters on its prototype (an object literal with its own getters is a slow
+ * dictionary object to every check that reads it).
+ */
+class ExtractedDocument implements PolicyDocument {
+  readonly kind: PolicyKind;
+  readonly source: PolicySource;
+  statements: PolicyStatement[] = [];
+  readonly #node: SourceNode;
+  #raw: { value: unknown } | undefined;
+  #jsonSize: CompactJsonSize | undefined;
+
+  constructor(kind: PolicyKind, source: PolicySource, node: SourceNode) {
+    this.kind = kind;
+    this.source = source;
+    this.#node = node;
+  }
+
+  get raw(): unknown {
+    this.#raw ??= { value: toPlainValue(this.#node) };
+    return this.#raw.value;
+  }
+
+  get jsonSize(): CompactJsonSize {
+    this.#jsonSize ??= compactJsonSize(this.#node);
+    return this.#jsonSize;
+  }
+}
+
+/**
  * Builds a policy document from a positioned value. Never throws: a value that is not a policy object gives
  * a problem and no document; structural problems inside a policy give problems beside the document.
  */
@@ -42,12 +75,11 @@ export function buildPolicyDocument(node: SourceNode, context: DocumentContext):
     wrongType(read, node, 'a policy', 'an object with Version and Statement');
     return { problems: read.problems };
   }
-  const document: PolicyDocument = {
-    kind: context.kind,
-    source: { ...context.source, range: node.range },
-    raw: toPlainValue(node),
-    statements: [],
-  };
+  const document: PolicyDocument = new ExtractedDocument(
+    context.kind,
+    { ...context.source, range: node.range },
+    node,
+  );
   if (context.resourceType) document.resourceType = context.resourceType;
 
   const entries = knownEntries(read, node, POLICY_KEYS, 'the policy');

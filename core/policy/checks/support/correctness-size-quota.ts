@@ -8,7 +8,7 @@
  * Amazon S3 ("bucket policies are limited to 20 KB"), AWS KMS (key policy at most 32 KB, 32,768 bytes) and
  * Amazon SQS policy quotas (8,192 bytes).
  */
-import type { PolicyDocument } from '../../document.ts';
+import type { CompactJsonSize, PolicyDocument } from '../../document.ts';
 
 /** How a quota counts. */
 export type QuotaUnit = 'characters without white space' | 'bytes';
@@ -106,12 +106,9 @@ export function sizeQuotaOf(document: PolicyDocument): SizeQuota | undefined {
 }
 
 /**
- * The size of `raw` (the document as plain JSON) in the quota's unit. A compact form already within `upTo` is
- * returned without stripping white space from its strings, which could only make it smaller.
+ * The size of a document in the quota's unit, from its compact JSON form: bytes, or characters without the white
+ * space inside its strings.
  */
-export function measurePolicy(raw: unknown, unit: QuotaUnit, upTo = Number.POSITIVE_INFINITY): number {
-  const compact = JSON.stringify(raw) ?? '';
-  if (unit === 'bytes') return Buffer.byteLength(compact, 'utf8');
-  if (compact.length <= upTo) return compact.length;
-  return compact.replace(/\s/g, '').length;
+export function measurePolicy(size: CompactJsonSize, unit: QuotaUnit): number {
+  return unit === 'bytes' ? size.utf8Bytes : size.characters - size.whitespace;
 }
