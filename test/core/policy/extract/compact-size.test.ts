@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: a Terraform placeholder is written ${like} this.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompactJsonSize } from '../../../../core/policy/document.ts';
