@@ -21,16 +21,22 @@ export function naiveCatalog(real: IamCatalog): IamCatalog {
         resultType: 'invalid',
         pattern: lower,
         actions: [],
+        memo: undefined,
         reason: "An action is written 'service:Action' (or '*' for all).",
       };
     const regex = naivePatternRegExp(pattern);
     const matched = actions.filter((action) => regex.test(action.key));
     if (matched.length > 0)
-      return { resultType: /[*?]/.test(pattern) ? 'wildcard' : 'exact', pattern: lower, actions: matched };
+      return {
+        resultType: /[*?]/.test(pattern) ? 'wildcard' : 'exact',
+        pattern: lower,
+        actions: matched,
+        memo: undefined,
+      };
     const service = naivePatternRegExp(pattern.slice(0, pattern.indexOf(':')));
     return prefixes.some((prefix) => service.test(prefix))
-      ? { resultType: 'unknown-action', pattern: lower, actions: [] }
-      : { resultType: 'unknown-service', pattern: lower, actions: [] };
+      ? { resultType: 'unknown-action', pattern: lower, actions: [], memo: undefined }
+      : { resultType: 'unknown-service', pattern: lower, actions: [], memo: undefined };
   }
 
   return {

@@ -11,58 +11,51 @@ import { nearest } from './suggest.ts';
 
 const NONE: readonly ActionInfo[] = Object.freeze([]);
 
-/**
- * What one Action pattern stands for. Every variant has `pattern`, the value lowercased (the one object for every
- * spelling of a value, so checks compare values by it without lowercasing each again), and `actions` (empty when
- * nothing matched).
- */
-export type ActionExpansion =
-  | {
-      /** A single action, named without wildcards. */
-      readonly resultType: 'exact';
-      /** The pattern, lowercased. */
-      readonly pattern: string;
-      /** The one action. */
-      readonly actions: readonly ActionInfo[];
-    }
-  | {
-      /** A wildcard pattern matching at least one action. */
-      readonly resultType: 'wildcard';
-      /** The pattern, lowercased. */
-      readonly pattern: string;
-      /** Every matching action, by service then name. */
-      readonly actions: readonly ActionInfo[];
-    }
-  | {
-      /** No service matches the service part. */
-      readonly resultType: 'unknown-service';
-      /** The pattern, lowercased. */
-      readonly pattern: string;
-      /** Always empty. */
-      readonly actions: readonly ActionInfo[];
-      /** The nearest real action or service pattern, e.g. 's3:GetObject' for 's33:GetObject'. */
-      readonly suggestion?: string;
-    }
-  | {
-      /** The service exists but no action of it matches. */
-      readonly resultType: 'unknown-action';
-      /** The pattern, lowercased. */
-      readonly pattern: string;
-      /** Always empty. */
-      readonly actions: readonly ActionInfo[];
-      /** The nearest real action, e.g. 's3:GetObject' for 's3:GetObjet'. */
-      readonly suggestion?: string;
-    }
-  | {
-      /** Not of the form 'service:action' or '*'. */
-      readonly resultType: 'invalid';
-      /** The pattern, lowercased. */
-      readonly pattern: string;
-      /** Always empty. */
-      readonly actions: readonly ActionInfo[];
-      /** Why, one sentence. */
-      readonly reason: string;
-    };
+/** What every kind of expansion has. */
+interface ExpansionBase {
+  /** The pattern, lowercased: one expansion serves every spelling, so checks compare values by it. */
+  readonly pattern: string;
+  /** The actions it stands for, by service then name; empty when nothing matched. */
+  readonly actions: readonly ActionInfo[];
+  /**
+   * What a check works out from this expansion alone and keeps for the next policy naming the pattern (the
+   * permission checks' pattern facts), undefined until then. Kept on the expansion, not in a table keyed by it:
+   * every Action value of every statement asks, and a hash lookup into a table of thousands of entries, cold in
+   * the cache, cost as much as the rest of that work. One owner: checks/support/permission-pattern-facts.ts.
+   */
+  memo: object | undefined;
+}
+
+/** What one Action pattern stands for. */
+export type ActionExpansion = ExpansionBase &
+  (
+    | {
+        /** A single action, named without wildcards. */
+        readonly resultType: 'exact';
+      }
+    | {
+        /** A wildcard pattern matching at least one action. */
+        readonly resultType: 'wildcard';
+      }
+    | {
+        /** No service matches the service part. */
+        readonly resultType: 'unknown-service';
+        /** The nearest real action or service pattern, e.g. 's3:GetObject' for 's33:GetObject'. */
+        readonly suggestion?: string;
+      }
+    | {
+        /** The service exists but no action of it matches. */
+        readonly resultType: 'unknown-action';
+        /** The nearest real action, e.g. 's3:GetObject' for 's3:GetObjet'. */
+        readonly suggestion?: string;
+      }
+    | {
+        /** Not of the form 'service:action' or '*'. */
+        readonly resultType: 'invalid';
+        /** Why, one sentence. */
+        readonly reason: string;
+      }
+  );
 
 /** What the expander needs from the catalogue. */
 export interface ExpansionSource {
@@ -154,7 +147,7 @@ function unknown(
 ): ActionExpansion {
   let computed = false;
   let suggestion: string | undefined;
-  const result = { resultType, pattern, actions: NONE };
+  const result = { resultType, pattern, actions: NONE, memo: undefined };
   Object.defineProperty(result, 'suggestion', {
     enumerable: true,
     get() {
@@ -224,21 +217,29 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
     const colon = lower.indexOf(':');
     if (colon > 0 && !hasWildcard(lower)) {
       const action = source.service(lower.slice(0, colon))?.byLowercaseName.get(lower.slice(colon + 1));
-      if (action) return { resultType: 'exact', pattern: lower, actions: Object.freeze([action]) };
+      if (action)
+        return { resultType: 'exact', pattern: lower, actions: Object.freeze([action]), memo: undefined };
     }
     const pattern = parsed.get(lower, parse);
     if (pattern.kind === 'invalid')
-      return { resultType: 'invalid', pattern: lower, actions: NONE, reason: pattern.reason };
+      return {
+        resultType: 'invalid',
+        pattern: lower,
+        actions: NONE,
+        memo: undefined,
+        reason: pattern.reason,
+      };
     const { servicePart, actionPart } = pattern;
     if (servicePart === '*' && actionPart === '*')
-      return { resultType: 'wildcard', pattern: lower, actions: all() };
+      return { resultType: 'wildcard', pattern: lower, actions: all(), memo: undefined };
 
     if (!hasWildcard(servicePart)) {
       const index = source.service(servicePart);
       if (!index) return unknown('unknown-service', lower, () => suggestForService(servicePart, actionPart));
       if (!hasWildcard(actionPart)) {
         const action = index.byLowercaseName.get(actionPart);
-        if (action) return { resultType: 'exact', pattern: lower, actions: Object.freeze([action]) };
+        if (action)
+          return { resultType: 'exact', pattern: lower, actions: Object.freeze([action]), memo: undefined };
         return unknown('unknown-action', lower, () => nearestAction(index, actionPart));
       }
     }
@@ -265,7 +266,7 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
       for (let i = 0; i < names.length; i++) if (pattern.action(names[i]!)) actions.push(index.actions[i]!);
     }
     if (actions.length === 0) return unknown('unknown-action', lower, () => undefined);
-    return { resultType: 'wildcard', pattern: lower, actions: Object.freeze(actions) };
+    return { resultType: 'wildcard', pattern: lower, actions: Object.freeze(actions), memo: undefined };
   }
 
   function expand(pattern: string): ActionExpansion {

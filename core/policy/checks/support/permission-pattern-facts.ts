@@ -7,7 +7,6 @@
 import type { ActionExpansion } from '../../catalog/action-expansion.ts';
 import type { AccessLevel, ActionInfo } from '../../catalog/action-info.ts';
 import { ActionSet, ActionTable } from '../../catalog/action-table.ts';
-import { BoundedCache } from '../../catalog/bounded-cache.ts';
 import type { IamCatalog } from '../../catalog/iam-catalog.ts';
 import {
   CREDENTIAL_ACTIONS,
@@ -254,32 +253,27 @@ class LazyPatternFacts implements PatternFacts {
   }
 }
 
-/** The facts of one catalogue's patterns, and the classifier they share. */
-interface FactsCache {
-  readonly byExpansion: BoundedCache<ActionExpansion, PatternFacts>;
-  readonly classifier: (action: ActionInfo) => ActionFacts;
-}
-
-const caches = new WeakMap<IamCatalog, FactsCache>();
+/** The classifier each catalogue's pattern facts share. */
+const classifiers = new WeakMap<IamCatalog, (action: ActionInfo) => ActionFacts>();
 
 /**
- * The facts about `pattern`, computed on first use. Kept per expansion (the catalogue returns one object per
- * pattern, whatever its case), so a caller that has the expansion already pays an identity lookup, not a string one.
+ * The facts about `pattern`, computed on first use and kept on its expansion (the catalogue returns one object per
+ * pattern, whatever its case, and gives it a memo slot for this), so a caller that has the expansion finds them with
+ * a property read.
  */
 export function patternFacts(
   catalog: IamCatalog,
   pattern: string,
   expansion: ActionExpansion = catalog.expandActionPattern(pattern),
 ): PatternFacts {
-  let cache = caches.get(catalog);
-  if (!cache) {
-    cache = { byExpansion: new BoundedCache(20_000), classifier: createClassifier(catalog) };
-    caches.set(catalog, cache);
+  const kept = expansion.memo;
+  if (kept instanceof LazyPatternFacts) return kept;
+  let classifier = classifiers.get(catalog);
+  if (!classifier) {
+    classifier = createClassifier(catalog);
+    classifiers.set(catalog, classifier);
   }
-  let facts = cache.byExpansion.peek(expansion);
-  if (facts === undefined) {
-    facts = new LazyPatternFacts(pattern, expansion.actions, cache.classifier);
-    cache.byExpansion.set(expansion, facts);
-  }
+  const facts = new LazyPatternFacts(pattern, expansion.actions, classifier);
+  expansion.memo = facts;
   return facts;
 }
