@@ -75,29 +75,35 @@ export interface ConditionElement {
 }
 
 /** One statement of a policy, each element with its position. */
+/**
+ * One statement. The optional elements are always present on statements the extractor builds (undefined when the
+ * policy lacks them), in this order, so every statement has one object shape: the checks read these fields for every
+ * statement, and code that has seen several shapes reads them more slowly (and is recompiled as each new one turns
+ * up).
+ */
 export interface PolicyStatement {
   /** Position in the Statement list, from 0; a single-object Statement is index 0. */
   index: number;
   /** The whole statement. */
   range: SourceRange;
   /** The statement id. */
-  sid?: Located<PolicyScalar>;
+  sid?: Located<PolicyScalar> | undefined;
   /** `Allow` or `Deny` as written (checks judge other values). */
-  effect?: Located<PolicyScalar>;
+  effect?: Located<PolicyScalar> | undefined;
   /** The actions granted or denied. */
-  action?: ElementList;
+  action?: ElementList | undefined;
   /** The actions excluded. */
-  notAction?: ElementList;
+  notAction?: ElementList | undefined;
   /** The resources covered. */
-  resource?: ElementList;
+  resource?: ElementList | undefined;
   /** The resources excluded. */
-  notResource?: ElementList;
+  notResource?: ElementList | undefined;
   /** Who the statement applies to (resource and trust policies). */
-  principal?: PrincipalElement;
+  principal?: PrincipalElement | undefined;
   /** Who the statement does not apply to. */
-  notPrincipal?: PrincipalElement;
+  notPrincipal?: PrincipalElement | undefined;
   /** When the statement applies. */
-  condition?: ConditionElement;
+  condition?: ConditionElement | undefined;
 }
 
 /** What a policy governs: who may act (identity), who may assume a role (trust), who may use a resource. */
@@ -145,7 +151,7 @@ export interface PolicyDocument {
   /** What the policy governs. */
   kind: PolicyKind;
   /** For resource policies, the resource type when the source says it. */
-  resourceType?: ResourcePolicyType;
+  resourceType?: ResourcePolicyType | undefined;
   /** Where the document comes from. */
   source: PolicySource;
   /**
@@ -156,9 +162,9 @@ export interface PolicyDocument {
   /** The size of `raw` as compact JSON (what AWS's size quotas count), worked out on first read. */
   readonly jsonSize: CompactJsonSize;
   /** The policy language version, e.g. `2012-10-17`. */
-  version?: Located<PolicyScalar>;
+  version?: Located<PolicyScalar> | undefined;
   /** The policy's Id element. */
-  id?: Located<PolicyScalar>;
+  id?: Located<PolicyScalar> | undefined;
   /** Statements in source order; statements computed at deploy time are left out. */
   statements: PolicyStatement[];
 }

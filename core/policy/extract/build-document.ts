@@ -1,7 +1,9 @@
 import type {
   CompactJsonSize,
+  Located,
   PolicyDocument,
   PolicyKind,
+  PolicyScalar,
   PolicySource,
   PolicyStatement,
   ResourcePolicyType,
@@ -39,6 +41,10 @@ const POLICY_KEYS = ['Version', 'Id', 'Statement'];
 class ExtractedDocument implements PolicyDocument {
   readonly kind: PolicyKind;
   readonly source: PolicySource;
+  // Every field present from the start (undefined until read), so all documents share one shape.
+  resourceType: ResourcePolicyType | undefined = undefined;
+  version: Located<PolicyScalar> | undefined = undefined;
+  id: Located<PolicyScalar> | undefined = undefined;
   statements: PolicyStatement[] = [];
   readonly #node: SourceNode;
   #raw: { value: unknown } | undefined;

@@ -18,13 +18,10 @@ const STATEMENT_KEYS = [
 ];
 
 /**
- * Builds one statement from its object; wrong types and unknown keys become problems. The elements are set in one
- * fixed order whatever order the source writes them in (Sid, Effect, Action, NotAction, Resource, NotResource,
- * Principal, NotPrincipal, Condition), so statements share fewer object shapes and the property reads of the
- * checks, which visit every statement, stay cheaper.
+ * Builds one statement from its object; wrong types and unknown keys become problems. Every element is set, in one
+ * fixed order whatever order the source writes them in, so all statements share one object shape (PolicyStatement).
  */
 export function buildStatement(context: ReadContext, node: ObjectNode, index: number): PolicyStatement {
-  const statement: PolicyStatement = { index, range: node.range };
   const entries = knownEntries(context, node, STATEMENT_KEYS, `statement ${index}`);
   let sid: PolicyStatement['sid'];
   let effect: PolicyStatement['effect'];
@@ -69,14 +66,18 @@ export function buildStatement(context: ReadContext, node: ObjectNode, index: nu
         break;
     }
   }
-  if (sid) statement.sid = sid;
-  if (effect) statement.effect = effect;
-  if (action) statement.action = action;
-  if (notAction) statement.notAction = notAction;
-  if (resource) statement.resource = resource;
-  if (notResource) statement.notResource = notResource;
-  if (principal) statement.principal = principal;
-  if (notPrincipal) statement.notPrincipal = notPrincipal;
-  if (condition) statement.condition = condition;
-  return statement;
+  // Every element set, absent ones as undefined, in one order: see PolicyStatement.
+  return {
+    index,
+    range: node.range,
+    sid,
+    effect,
+    action,
+    notAction,
+    resource,
+    notResource,
+    principal,
+    notPrincipal,
+    condition,
+  };
 }
