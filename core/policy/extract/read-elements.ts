@@ -117,22 +117,36 @@ export function knownEntries(
   for (let i = 0; i < nodeEntries.length; i++) {
     const entry = nodeEntries[i]!;
     if (entry.key.type !== 'string' || !allowed.includes(entry.key.value)) {
-      const name = entry.key.type === 'string' ? entry.key.value : entry.key.text;
-      context.problems.push({
-        kind: 'invalid-policy',
-        message: `unknown key ${JSON.stringify(name)} in ${where}; expected one of ${allowed.join(', ')}`,
-        range: entry.key.range,
-      });
+      reportUnknownKey(context, entry, allowed, where);
       continue;
     }
-    if (byKey.has(entry.key.value)) {
-      context.problems.push({
-        kind: 'invalid-policy',
-        message: `${entry.key.value} appears more than once in ${where}; only the last one counts`,
-        range: entry.key.range,
-      });
-    }
+    if (byKey.has(entry.key.value)) reportRepeatedKey(context, entry, where);
     byKey.set(entry.key.value, entry);
   }
   return byKey;
+}
+
+/** Reports a key outside `allowed` in `where`. */
+export function reportUnknownKey(
+  context: ReadContext,
+  entry: ObjectEntry,
+  allowed: readonly string[],
+  where: string,
+): void {
+  const name = entry.key.type === 'string' ? entry.key.value : entry.key.text;
+  context.problems.push({
+    kind: 'invalid-policy',
+    message: `unknown key ${JSON.stringify(name)} in ${where}; expected one of ${allowed.join(', ')}`,
+    range: entry.key.range,
+  });
+}
+
+/** Reports a key written again in `where` (a string key: only those are known). */
+export function reportRepeatedKey(context: ReadContext, entry: ObjectEntry, where: string): void {
+  const name = entry.key.type === 'string' ? entry.key.value : entry.key.text;
+  context.problems.push({
+    kind: 'invalid-policy',
+    message: `${name} appears more than once in ${where}; only the last one counts`,
+    range: entry.key.range,
+  });
 }

@@ -70,6 +70,30 @@ describe('structural problems are data with a location', () => {
       ],
     ],
     [
+      // Key problems in source order, then the elements read in the order their keys first appear (the last of a
+      // repeated key counting): Resource's wrong type is reported after both key problems.
+      '{"Statement": {"Resource": 1, "Bad": 2, "Action": 5, "Resource": ["x", 3], "Action": "s3:*"}}',
+      1,
+      [
+        [
+          'invalid-policy',
+          'unknown key "Bad" in statement 0; expected one of Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition',
+          '1:31-1:36',
+        ],
+        [
+          'invalid-policy',
+          'Resource appears more than once in statement 0; only the last one counts',
+          '1:54-1:64',
+        ],
+        [
+          'invalid-policy',
+          'Action appears more than once in statement 0; only the last one counts',
+          '1:76-1:84',
+        ],
+        ['invalid-policy', 'each entry of Resource must be a string, not a number', '1:72-1:73'],
+      ],
+    ],
+    [
       '{"Statement": {"Principal": "arn:aws:iam::111122223333:root"}}',
       1,
       [
