@@ -22,9 +22,13 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 
+/** Findings with a file come before findings with only a resource; those before findings with neither. */
+function placeRank(finding: Finding): number {
+  return finding.location ? 0 : finding.resource ? 1 : 2;
+}
+
 function comparePlace(a: Finding, b: Finding): number {
-  // Findings with a file come before findings with only a resource; those before findings with neither.
-  const rank = (finding: Finding): number => (finding.location ? 0 : finding.resource ? 1 : 2);
+  const rank = placeRank;
   return (
     rank(a) - rank(b) || compareLocation(a.location, b.location) || compareResource(a.resource, b.resource)
   );

@@ -134,7 +134,7 @@ export const actionResourceMismatch = {
       if (!resources) continue;
       const services = resources.map(arnService);
       const deny = effectOf(statement) === 'Deny';
-      const { entries, expansions } = expandedEntries(document, catalog, statement.action);
+      const { entries, expansions } = expandedEntries(document, catalog, statement, 'action');
       for (let index = 0; index < entries.length; index++) {
         const entry = entries[index]!;
         if (isStar(entry.value)) continue;

@@ -24,7 +24,7 @@ function statementActions(
 ): readonly ActionInfo[] | undefined {
   if (!statement.action || statement.notAction || hasPlaceholderEntry(statement.action)) return undefined;
   const actions = new Set<ActionInfo>();
-  const { entries, expansions } = expandedEntries(document, catalog, statement.action);
+  const { entries, expansions } = expandedEntries(document, catalog, statement, 'action');
   for (let index = 0; index < entries.length; index++) {
     const value = entries[index]!.value;
     const colon = value.indexOf(':');
@@ -46,7 +46,7 @@ function firstStatementAction(
   statement: PolicyStatement,
 ): ActionInfo | undefined {
   if (!statement.action || statement.notAction || hasPlaceholderEntry(statement.action)) return undefined;
-  const { entries, expansions } = expandedEntries(document, catalog, statement.action);
+  const { entries, expansions } = expandedEntries(document, catalog, statement, 'action');
   let first: ActionInfo | undefined;
   for (let index = 0; index < entries.length; index++) {
     const value = entries[index]!.value;

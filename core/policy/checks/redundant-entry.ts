@@ -216,8 +216,12 @@ export const redundantEntry = {
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i]!;
       problems.push(
-        ...redundantActions(statement, 'Action', expandedEntries(document, catalog, statement.action)),
-        ...redundantActions(statement, 'NotAction', expandedEntries(document, catalog, statement.notAction)),
+        ...redundantActions(statement, 'Action', expandedEntries(document, catalog, statement, 'action')),
+        ...redundantActions(
+          statement,
+          'NotAction',
+          expandedEntries(document, catalog, statement, 'notAction'),
+        ),
         ...redundantResources(statement, 'Resource', literalEntries(statement.resource)),
         ...redundantResources(statement, 'NotResource', literalEntries(statement.notResource)),
       );

@@ -104,9 +104,12 @@ export const unknownAction = {
       const statement = statements[i]!;
       for (let which = 0; which < 2; which++) {
         const element = which === 0 ? 'Action' : 'NotAction';
-        const list = which === 0 ? statement.action : statement.notAction;
-        if (!list) continue;
-        const { entries, expansions, unknown } = expandedEntries(document, catalog, list);
+        const { entries, expansions, unknown } = expandedEntries(
+          document,
+          catalog,
+          statement,
+          which === 0 ? 'action' : 'notAction',
+        );
         for (let u = 0; u < unknown.length; u++) {
           const index = unknown[u]!;
           const problem = unknownProblem(catalog, statement, element, entries[index]!, expansions[index]!);

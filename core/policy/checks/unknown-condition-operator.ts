@@ -19,13 +19,15 @@ export const unknownConditionOperator = {
     const statements = document.statements;
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i]!;
+      const entries = statement.condition?.entries;
+      if (!entries) continue;
       // A statement repeats its operator for each key; report each operator once.
-      const seen = new Set<string>();
-      const entries = statement.condition?.entries ?? [];
+      let seen: Set<string> | undefined;
       for (let j = 0; j < entries.length; j++) {
-        const { operator } = entries[j]!;
+        const operator = entries[j]!.operator;
         if (typeof operator.value !== 'string') continue;
         const at = `${operator.range.line}:${operator.range.column}`;
+        seen ??= new Set();
         if (seen.has(at)) continue;
         seen.add(at);
         const parsed = parseConditionOperator(operator.value);

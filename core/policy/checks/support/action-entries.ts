@@ -9,7 +9,7 @@
  */
 import type { ActionExpansion } from '../../catalog/action-expansion.ts';
 import type { IamCatalog } from '../../catalog/iam-catalog.ts';
-import type { ElementList, Located, PolicyDocument } from '../../document.ts';
+import type { ElementList, Located, PolicyDocument, PolicyStatement } from '../../document.ts';
 
 /** An element's literal entries and their expansions. */
 export interface ExpandedEntries {
@@ -25,9 +25,14 @@ const NONE: readonly never[] = Object.freeze([]);
 
 const EMPTY: ExpandedEntries = Object.freeze({ entries: NONE, expansions: NONE, unknown: NONE });
 
-/** The lists of the document checked last. */
+/** The lists of the document checked last, by statement index: its Action lists, its NotAction lists. */
 let current:
-  | { document: PolicyDocument; catalog: IamCatalog; lists: Map<ElementList, ExpandedEntries> }
+  | {
+      document: PolicyDocument;
+      catalog: IamCatalog;
+      action: (ExpandedEntries | undefined)[];
+      notAction: (ExpandedEntries | undefined)[];
+    }
   | undefined;
 
 function expand(catalog: IamCatalog, list: ElementList): ExpandedEntries {
@@ -49,19 +54,26 @@ function expand(catalog: IamCatalog, list: ElementList): ExpandedEntries {
   return { entries, expansions, unknown: unknown ?? NONE };
 }
 
-/** The literal entries of `list` (an Action or NotAction of a statement of `document`) and their expansions. */
+/**
+ * The literal entries of a statement's Action or NotAction (`element`) and their expansions. Kept by statement index
+ * (unique in a document), not in a table keyed by the list object: an identity hash made for each new list and a
+ * hash lookup per check cost more than the array.
+ */
 export function expandedEntries(
   document: PolicyDocument,
   catalog: IamCatalog,
-  list: ElementList | undefined,
+  statement: PolicyStatement,
+  element: 'action' | 'notAction',
 ): ExpandedEntries {
+  const list = element === 'action' ? statement.action : statement.notAction;
   if (!list) return EMPTY;
-  if (current?.document !== document || current.catalog !== catalog)
-    current = { document, catalog, lists: new Map() };
-  let expanded = current.lists.get(list);
+  if (current === undefined || current.document !== document || current.catalog !== catalog)
+    current = { document, catalog, action: [], notAction: [] };
+  const kept = element === 'action' ? current.action : current.notAction;
+  let expanded = kept[statement.index];
   if (!expanded) {
     expanded = expand(catalog, list);
-    current.lists.set(list, expanded);
+    kept[statement.index] = expanded;
   }
   return expanded;
 }

@@ -198,7 +198,7 @@ function grantsOfStatement(
       },
     ];
   }
-  const { entries, expansions } = expandedEntries(document, catalog, statement.action);
+  const { entries, expansions } = expandedEntries(document, catalog, statement, 'action');
   const grants: ActionGrant[] = [];
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
