@@ -179,8 +179,6 @@ export interface ActionExpander {
 export function createActionExpander(source: ExpansionSource): ActionExpander {
   const parsed = new BoundedCache<string, ParsedPattern>(50_000);
   const expansions = new BoundedCache<string, ActionExpansion>(50_000);
-  // Keyed by the pattern as written, so a repeated value skips lowercasing (most values repeat, in one case).
-  const asWritten = new BoundedCache<string, ActionExpansion>(50_000);
   // Each inversion holds up to ~22,000 references; policy sets repeat few NotAction sets.
   const inversions = new BoundedCache<string, readonly ActionInfo[]>(1_000);
   let everything: readonly ActionInfo[] | undefined;
@@ -270,13 +268,11 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
   }
 
   function expand(pattern: string): ActionExpansion {
-    // Called for every Action value by several checks: a hit is one lookup and allocates nothing.
-    let expansion = asWritten.peek(pattern);
-    if (expansion === undefined) {
-      expansion = expansions.get(pattern.toLowerCase(), computeExpansion);
-      asWritten.set(pattern, expansion);
-    }
-    return expansion;
+    // Called for every Action value of every policy. Keyed by the lowercased value alone: a value from a parsed file
+    // is a fresh string, often a slice of the file's text, and its first hashing and comparison against a key held
+    // since an earlier file cost more as a slice (V8 reads it through its parent) than lowercasing it into a flat
+    // copy does; a second table keyed by the value as written made a lint slower, not faster.
+    return expansions.get(pattern.toLowerCase(), computeExpansion);
   }
 
   function matches(pattern: string, action: ActionInfo): boolean {
