@@ -189,10 +189,10 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
   }
 
   function nearestAction(index: ServiceIndex, lowerName: string): string | undefined {
-    const exact = index.byLowercaseName.get(lowerName);
+    const exact = index.actionNamed(lowerName);
     if (exact) return exact.key;
     const near = nearest(lowerName, index.lowercaseNames);
-    return near === undefined ? undefined : index.byLowercaseName.get(near)?.key;
+    return near === undefined ? undefined : index.actionNamed(near)?.key;
   }
 
   function suggest(service: string, name: string): string | undefined {
@@ -204,9 +204,7 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
   function suggestForService(servicePart: string, actionPart: string): string | undefined {
     const near = hasWildcard(servicePart) ? undefined : nearest(servicePart, source.prefixes);
     if (near === undefined) return undefined;
-    const action = hasWildcard(actionPart)
-      ? undefined
-      : source.service(near)?.byLowercaseName.get(actionPart);
+    const action = hasWildcard(actionPart) ? undefined : source.service(near)?.actionNamed(actionPart);
     return action?.key ?? `${near}:${actionPart}`;
   }
 
@@ -214,7 +212,7 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
     // Most values name one action: look it up before parsing and compiling anything.
     const colon = lower.indexOf(':');
     if (colon > 0 && !hasWildcard(lower)) {
-      const action = source.service(lower.slice(0, colon))?.byLowercaseName.get(lower.slice(colon + 1));
+      const action = source.service(lower.slice(0, colon))?.actionNamed(lower.slice(colon + 1));
       if (action)
         return { resultType: 'exact', pattern: lower, actions: Object.freeze([action]), memo: undefined };
     }
@@ -235,7 +233,7 @@ export function createActionExpander(source: ExpansionSource): ActionExpander {
       const index = source.service(servicePart);
       if (!index) return unknown('unknown-service', lower, () => suggestForService(servicePart, actionPart));
       if (!hasWildcard(actionPart)) {
-        const action = index.byLowercaseName.get(actionPart);
+        const action = index.actionNamed(actionPart);
         if (action)
           return { resultType: 'exact', pattern: lower, actions: Object.freeze([action]), memo: undefined };
         return unknown('unknown-action', lower, () => nearestAction(index, actionPart));

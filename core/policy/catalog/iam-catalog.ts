@@ -104,7 +104,7 @@ export function createIamCatalog(source: IamDataSource): IamCatalog {
         prefix = serviceOrKey.slice(0, colon);
         actionName = serviceOrKey.slice(colon + 1);
       }
-      return service(prefix.toLowerCase())?.byLowercaseName.get(actionName.toLowerCase());
+      return service(prefix.toLowerCase())?.actionNamed(actionName.toLowerCase());
     },
     allActions: expander.all,
     expandActionPattern: expander.expand,

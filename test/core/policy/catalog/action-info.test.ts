@@ -20,6 +20,17 @@ describe('action lookups', () => {
     expect(passRole.resourceTypes.map((type) => type.name)).toEqual(['role']);
   });
 
+  it('finds every action of the catalogue by its key, and nothing between or beyond the names', () => {
+    const all = catalog.allActions();
+    expect(all.filter((each) => catalog.action(each.key) !== each)).toEqual([]);
+    expect(all.filter((each) => catalog.action(each.key.toUpperCase()) !== each)).toEqual([]);
+    // Before the first name, after the last, and just past each name of a service: never a match.
+    expect(catalog.action('s3', '')).toBeUndefined();
+    expect(catalog.action('s3', '~')).toBeUndefined();
+    const s3 = all.filter((each) => each.service === 's3');
+    expect(s3.filter((each) => catalog.action('s3', `${each.name}_`) !== undefined)).toEqual([]);
+  });
+
   it.each([['iam:PassRoles'], ['nosuch:Thing'], ['iam'], ['']])('%j is not an action', (key) => {
     expect(catalog.action(key)).toBeUndefined();
   });
