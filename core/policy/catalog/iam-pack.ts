@@ -3,7 +3,7 @@
  * full catalogue load reads ~900 of them, and one read of the same data, minified, with each file parsed on
  * demand, costs about half as much. The pack holds what the catalogue reads, keyed by the same paths, so it is a
  * drop-in `IamDataSource`; the actions files, 90% of the bytes, are in the compact form `readActions` also reads
- * (tuples, no descriptions: a third of the text and of the objects to parse). It is a build artefact, made from
+ * (what repeats stored once and numbered, no descriptions: a sixth of the text and of the objects to parse). It is a build artefact, made from
  * the installed package by `npm ci` (the `prepare` script) and by the Action's bundle, and it names the package
  * version it was made from: a pack from another version is ignored, so upgrading the data can never leave the
  * catalogue stale.
@@ -20,7 +20,7 @@ import {
 import { compactActions } from './raw-data.ts';
 
 /** Bumped when the pack's shape changes, so an old pack is never misread. */
-export const IAM_PACK_FORMAT = 4;
+export const IAM_PACK_FORMAT = 5;
 
 /** The pack's first line. */
 interface IamPackHeader {

@@ -70,74 +70,152 @@ function entriesOf(value: unknown, file: string): [string, Record<string, unknow
 }
 
 /**
- * An actions file in the compact form the IAM data pack stores (see `compactActions`): the actions sorted by
- * lowercase name, each `[name, accessLevel, resourceTypes, conditionKeys, dependentActions]`, each resource type
- * `[name, required, conditionKeys, dependentActions]`, an empty list written as 0, no descriptions.
+ * An actions file in the compact form the IAM data pack stores (see `compactActions`). What repeats is stored once
+ * and referred to by number, so a full load parses half the JSON it would otherwise, and the catalogue shares one
+ * list or resource-type row among all the actions that have it (a third of the ~22,000 actions list
+ * `aws:ResourceTag/${TagKey}`, and most share their condition-key list with another):
+ * - `strings`: every access-level label, resource-type name, condition key and dependent action of the file;
+ * - `lists`: each distinct non-empty list of strings (condition keys, dependent actions), as string numbers; a list
+ *   is referred to by its position + 1, 0 meaning the empty list;
+ * - `rows`: each distinct resource-type row of an action, `[type name, required (1 or 0), condition-key list,
+ *   dependent-action list]`;
+ * - `rowLists`: each distinct non-empty list of rows, as row positions; referred to by position + 1, 0 meaning none;
+ * - `names`: the action names in AWS's casing, sorted by lowercase name;
+ * - `fields`: four numbers per action, in the order of `names`: its access-level label (a string), its rows (a row
+ *   list), its condition keys and its dependent actions (lists).
+ * No descriptions: nothing reads them.
  */
-export type CompactActions = CompactAction[];
-/** One action of the compact form. */
-export type CompactAction = [string, string, CompactResourceType[] | 0, string[] | 0, string[] | 0];
-/** One resource type of an action, in the compact form. */
-export type CompactResourceType = [string, boolean, string[] | 0, string[] | 0];
+export interface CompactActions {
+  readonly strings: readonly string[];
+  readonly lists: readonly (readonly number[])[];
+  readonly rows: readonly (readonly [number, 0 | 1, number, number])[];
+  readonly rowLists: readonly (readonly number[])[];
+  readonly names: readonly string[];
+  readonly fields: readonly number[];
+}
 
-/** The actions of an actions file, checked, with their lowercase names (parallel, in order). */
+/** One resource-type row of an action, resolved. */
+export interface ReadRow {
+  /** The type's name, in the case the action's table uses. */
+  readonly name: string;
+  readonly required: boolean;
+  /** The row's condition keys. */
+  readonly conditionKeys: readonly string[];
+  /** The row's dependent actions. */
+  readonly dependentActions: readonly string[];
+}
+
+/** An actions file, checked, with what its numbers refer to resolved (each distinct list and row once). */
 export interface ReadActions {
-  readonly actions: CompactActions;
+  /** Action names in AWS's casing, sorted by lowercase name. */
+  readonly names: readonly string[];
+  /** The same names lowercased, parallel. */
   readonly lowercaseNames: string[];
+  /** The file's strings (access-level labels are among them). */
+  readonly strings: readonly string[];
+  /** Each list by reference number: 0 is the empty list. */
+  readonly lists: readonly (readonly string[])[];
+  /** Each distinct row. */
+  readonly rows: readonly ReadRow[];
+  /** Each list of rows by reference number, as row positions: 0 is none. */
+  readonly rowLists: readonly (readonly number[])[];
+  /** Four checked numbers per action (see CompactActions.fields). */
+  readonly fields: readonly number[];
+}
+
+/** The one empty list every empty field shares. */
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_ROWS: readonly number[] = Object.freeze([]);
+
+function isIndex(value: unknown, size: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < size;
+}
+
+function isIndexList(value: unknown, size: number): value is number[] {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) if (!isIndex(value[i], size)) return false;
+  return true;
+}
+
+function isCompactForm(value: unknown): value is Record<keyof CompactActions, unknown> {
+  return isRecord(value) && Array.isArray(value.names) && Array.isArray(value.fields);
 }
 
 /**
- * The actions of an actions file in the compact form, sorted by lowercase name: the pack's form is checked as it
- * is (no copy: a full load reads ~22,000 actions), the package's form (an object keyed by lowercase name) is
- * checked and converted. Checked field by field but not element by element (a list is checked to be a list):
- * deep checks would cost as much as parsing.
+ * The actions of an actions file, checked and resolved: the pack's compact form as it is, the package's form (an
+ * object keyed by lowercase name) converted first. Every number is checked to refer to something, every name to be
+ * a string in order; a broken file stops with a clear error naming it.
  */
 export function readActions(value: unknown, file: string): ReadActions {
-  if (!Array.isArray(value)) value = compactActions(value, file);
-  return checkCompactActions(value as unknown[], file);
-}
-
-function isCompactList(value: unknown): boolean {
-  return value === 0 || Array.isArray(value);
-}
-
-function checkCompactActions(value: unknown[], file: string): ReadActions {
+  const compact = isCompactForm(value) ? value : compactActions(value, file);
+  const { strings, lists, rows, rowLists, names, fields } = compact;
+  if (!isStringArray(strings)) throw invalid(file, 'strings is not a list of strings');
+  if (!Array.isArray(lists) || !Array.isArray(rows) || !Array.isArray(rowLists))
+    throw invalid(file, 'lists, rows or rowLists is not a list');
+  if (!Array.isArray(names) || !Array.isArray(fields) || fields.length !== 4 * names.length)
+    throw invalid(file, 'names and fields do not match (four fields per name)');
+  const readLists: (readonly string[])[] = [NO_STRINGS];
+  for (let l = 0; l < lists.length; l++) {
+    const list: unknown = lists[l];
+    if (!isIndexList(list, strings.length)) throw invalid(file, `list ${l} is not a list of string numbers`);
+    const resolved: string[] = [];
+    for (let i = 0; i < list.length; i++) resolved.push(strings[list[i]!]!);
+    readLists.push(resolved);
+  }
+  const readRows: ReadRow[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row: unknown = rows[r];
+    if (
+      !Array.isArray(row) ||
+      row.length !== 4 ||
+      !isIndex(row[0], strings.length) ||
+      (row[1] !== 0 && row[1] !== 1) ||
+      !isIndex(row[2], readLists.length) ||
+      !isIndex(row[3], readLists.length)
+    ) {
+      throw invalid(file, `resource-type row ${r} is malformed`);
+    }
+    readRows.push({
+      name: strings[row[0]]!,
+      required: row[1] === 1,
+      conditionKeys: readLists[row[2]]!,
+      dependentActions: readLists[row[3]]!,
+    });
+  }
+  const readRowLists: (readonly number[])[] = [NO_ROWS];
+  for (let l = 0; l < rowLists.length; l++) {
+    const list: unknown = rowLists[l];
+    if (!isIndexList(list, readRows.length)) throw invalid(file, `row list ${l} is not a list of row numbers`);
+    readRowLists.push(list);
+  }
   const lowercaseNames: string[] = [];
   let previous = '';
-  for (let i = 0; i < value.length; i++) {
-    const entry = value[i];
-    const name = Array.isArray(entry) ? (entry[0] as unknown) : undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name: unknown = names[i];
     const lower = typeof name === 'string' ? name.toLowerCase() : '';
+    const at = 4 * i;
     if (
-      !Array.isArray(entry) ||
       typeof name !== 'string' ||
-      typeof entry[1] !== 'string' ||
-      !isCompactList(entry[2]) ||
-      !isCompactList(entry[3]) ||
-      !isCompactList(entry[4]) ||
-      lower <= previous
+      lower <= previous ||
+      !isIndex(fields[at], strings.length) ||
+      !isIndex(fields[at + 1], readRowLists.length) ||
+      !isIndex(fields[at + 2], readLists.length) ||
+      !isIndex(fields[at + 3], readLists.length)
     ) {
       throw invalid(file, `entry ${i} is not an action in name order`);
     }
     previous = lower;
-    const rows = entry[2] as unknown;
-    if (rows !== 0) {
-      for (let r = 0; r < (rows as unknown[]).length; r++) {
-        const row = (rows as unknown[])[r];
-        if (
-          !Array.isArray(row) ||
-          typeof row[0] !== 'string' ||
-          typeof row[1] !== 'boolean' ||
-          !isCompactList(row[2]) ||
-          !isCompactList(row[3])
-        ) {
-          throw invalid(file, `a resource type of ${name} is malformed`);
-        }
-      }
-    }
     lowercaseNames.push(lower);
   }
-  return { actions: value as CompactActions, lowercaseNames };
+  return {
+    names: names as string[],
+    lowercaseNames,
+    strings,
+    lists: readLists,
+    rows: readRows,
+    rowLists: readRowLists,
+    fields: fields as number[],
+  };
 }
 
 /** The actions of an actions file in the package's form (an object keyed by lowercase name), checked, unordered. */
@@ -153,9 +231,9 @@ function readPackageActions(value: unknown, file: string): RawAction[] {
       entry === null ||
       typeof entry.name !== 'string' ||
       typeof entry.accessLevel !== 'string' ||
-      !Array.isArray(entry.resourceTypes) ||
-      !Array.isArray(entry.conditionKeys) ||
-      !Array.isArray(entry.dependentActions)
+      !isStringArray(entry.conditionKeys) ||
+      !isStringArray(entry.dependentActions) ||
+      !Array.isArray(entry.resourceTypes)
     ) {
       throw invalid(file, `action ${key} lacks a field of name, accessLevel, resourceTypes, ...`);
     }
@@ -167,8 +245,8 @@ function readPackageActions(value: unknown, file: string): RawAction[] {
         type === null ||
         typeof type.name !== 'string' ||
         typeof type.required !== 'boolean' ||
-        !Array.isArray(type.conditionKeys) ||
-        !Array.isArray(type.dependentActions)
+        !isStringArray(type.conditionKeys) ||
+        !isStringArray(type.dependentActions)
       ) {
         throw invalid(
           file,
@@ -181,32 +259,69 @@ function readPackageActions(value: unknown, file: string): RawAction[] {
   return actions;
 }
 
+/** Numbers for what repeats: each distinct value once, in the order first met. */
+class Numbering<T> {
+  readonly values: T[] = [];
+  readonly #byKey = new Map<string, number>();
+
+  /** The number of `value`, whose identity is `key`. */
+  of(key: string, value: T): number {
+    let number = this.#byKey.get(key);
+    if (number === undefined) {
+      number = this.values.length;
+      this.values.push(value);
+      this.#byKey.set(key, number);
+    }
+    return number;
+  }
+}
+
 /**
- * An actions file in the package's form, checked, in the pack's compact form; `readActions` reads both alike. In
- * the order of the lowercase names, which the package's keys are (were a key ever to differ from its action's name,
- * the name decides).
+ * An actions file in the package's form, checked, in the pack's compact form (see CompactActions); `readActions`
+ * reads both alike. Actions in the order of their lowercase names, which the package's keys are (were a key ever to
+ * differ from its action's name, the name decides). The same data always gives the same form.
  */
 export function compactActions(value: unknown, file: string): CompactActions {
-  const list = (items: readonly string[]): string[] | 0 => (items.length === 0 ? 0 : [...items]);
   const byName = readPackageActions(value, file).sort((a, b) => {
     const x = a.name.toLowerCase();
     const y = b.name.toLowerCase();
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  return byName.map((action) => [
-    action.name,
-    action.accessLevel,
-    action.resourceTypes.length === 0
-      ? 0
-      : action.resourceTypes.map((type) => [
-          type.name,
-          type.required,
-          list(type.conditionKeys),
-          list(type.dependentActions),
-        ]),
-    list(action.conditionKeys),
-    list(action.dependentActions),
-  ]);
+  const strings = new Numbering<string>();
+  const lists = new Numbering<number[]>();
+  const rows = new Numbering<[number, 0 | 1, number, number]>();
+  const rowLists = new Numbering<number[]>();
+  const listOf = (items: readonly string[]): number => {
+    if (items.length === 0) return 0;
+    const numbers = items.map((item) => strings.of(item, item));
+    return lists.of(numbers.join(','), numbers) + 1;
+  };
+  const fields: number[] = [];
+  for (const action of byName) {
+    const rowNumbers = action.resourceTypes.map((type) => {
+      const row: [number, 0 | 1, number, number] = [
+        strings.of(type.name, type.name),
+        type.required ? 1 : 0,
+        listOf(type.conditionKeys),
+        listOf(type.dependentActions),
+      ];
+      return rows.of(row.join(','), row);
+    });
+    fields.push(
+      strings.of(action.accessLevel, action.accessLevel),
+      rowNumbers.length === 0 ? 0 : rowLists.of(rowNumbers.join(','), rowNumbers) + 1,
+      listOf(action.conditionKeys),
+      listOf(action.dependentActions),
+    );
+  }
+  return {
+    strings: strings.values,
+    lists: lists.values,
+    rows: rows.values,
+    rowLists: rowLists.values,
+    names: byName.map((action) => action.name),
+    fields,
+  };
 }
 
 /** The resource types of resourceTypes/<service>.json. */

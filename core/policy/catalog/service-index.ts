@@ -7,13 +7,7 @@
 import { type ActionInfo, type ActionResourceType, parseAccessLevels } from './action-info.ts';
 import { buildConditionKeyTable, type ConditionKeyTable, toConditionKeyInfo } from './condition-keys.ts';
 import type { IamDataSource } from './iam-data-source.ts';
-import {
-  type CompactResourceType,
-  type RawResourceType,
-  readActions,
-  readRawConditionKeys,
-  readRawResourceTypes,
-} from './raw-data.ts';
+import { type RawResourceType, readActions, readRawConditionKeys, readRawResourceTypes } from './raw-data.ts';
 
 /** One service's actions, resource types and condition keys. */
 export interface ServiceIndex {
@@ -34,7 +28,7 @@ export interface ServiceIndex {
 
 /** The one empty list every empty field of the catalogue shares. */
 const NONE: readonly string[] = Object.freeze([]);
-const NO_ROWS: readonly CompactResourceType[] = Object.freeze([]);
+const NO_TYPES: readonly ActionResourceType[] = Object.freeze([]);
 
 /**
  * `list`, or the shared empty list when it is empty: two thirds of the ~90,000 key and dependent-action lists of
@@ -46,12 +40,14 @@ function shared(list: readonly string[]): readonly string[] {
 
 /**
  * Reads and indexes service `prefix` (lowercase, known to exist) from `source`, numbering its actions from
- * `firstOrdinal` (see ActionInfo.ordinal).
+ * `firstOrdinal` (see ActionInfo.ordinal). What the actions file stores once (a list, a resource-type row, a list of
+ * rows) becomes one object shared by every action that has it.
  */
 export function buildServiceIndex(prefix: string, source: IamDataSource, firstOrdinal: number): ServiceIndex {
   const actionsFile = `actions/${prefix}.json`;
   const typesFile = `resourceTypes/${prefix}.json`;
-  const { actions: tuples, lowercaseNames } = readActions(source.readJson(actionsFile), actionsFile);
+  const read = readActions(source.readJson(actionsFile), actionsFile);
+  const { names, lowercaseNames, strings, lists, fields } = read;
   const rawTypes = readRawResourceTypes(source.readJson(typesFile), typesFile);
 
   // Action rows name types in varying case ('alarmModel' for the table's 'alarmmodel').
@@ -60,37 +56,46 @@ export function buildServiceIndex(prefix: string, source: IamDataSource, firstOr
     const type = rawTypes[i]!;
     typesByName.set(type.key.toLowerCase(), type);
   }
+  const rows: ActionResourceType[] = [];
+  for (let r = 0; r < read.rows.length; r++) {
+    const row = read.rows[r]!;
+    const type = typesByName.get(row.name.toLowerCase());
+    // A row naming no known type (never seen in the data) gets a match-anything template: no false alarms.
+    const typeKeys = type ? shared(type.conditionKeys) : NONE;
+    rows.push({
+      name: row.name,
+      required: row.required,
+      arn: type?.arn ?? '*',
+      conditionKeys:
+        row.conditionKeys.length === 0 ? typeKeys : [...new Set([...row.conditionKeys, ...typeKeys])],
+      dependentActions: row.dependentActions,
+    });
+  }
+  const rowLists: (readonly ActionResourceType[])[] = [NO_TYPES];
+  for (let l = 1; l < read.rowLists.length; l++) {
+    const positions = read.rowLists[l]!;
+    const types: ActionResourceType[] = [];
+    for (let i = 0; i < positions.length; i++) types.push(rows[positions[i]!]!);
+    rowLists.push(types);
+  }
 
   const actions: ActionInfo[] = [];
-  for (let i = 0; i < tuples.length; i++) {
-    const tuple = tuples[i]!;
-    const name = tuple[0];
-    const accessLevel = tuple[1];
-    const rows = tuple[2] === 0 ? NO_ROWS : tuple[2];
-    const resourceTypes: ActionResourceType[] = [];
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const rowKeys = row[2] === 0 ? NONE : row[2];
-      const type = typesByName.get(row[0].toLowerCase());
-      // A row naming no known type (never seen in the data) gets a match-anything template: no false alarms.
-      const typeKeys = type ? shared(type.conditionKeys) : NONE;
-      resourceTypes.push({
-        name: row[0],
-        required: row[1],
-        arn: type?.arn ?? '*',
-        conditionKeys: rowKeys.length === 0 ? typeKeys : [...new Set([...rowKeys, ...typeKeys])],
-        dependentActions: row[3] === 0 ? NONE : row[3],
-      });
-    }
+  // `${prefix}:` once, not once per key.
+  const keyPrefix = `${prefix}:`;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const at = 4 * i;
+    const accessLevel = strings[fields[at]!]!;
+    const resourceTypes = rowLists[fields[at + 1]!]!;
     const action: ActionInfo = {
       service: prefix,
       name,
-      key: `${prefix}:${name}`,
+      key: keyPrefix + name,
       accessLevels: parseAccessLevels(accessLevel),
       accessLevelLabel: accessLevel,
       resourceTypes,
-      conditionKeys: tuple[3] === 0 ? NONE : tuple[3],
-      dependentActions: tuple[4] === 0 ? NONE : tuple[4],
+      conditionKeys: lists[fields[at + 2]!]!,
+      dependentActions: lists[fields[at + 3]!]!,
       isWildcardOnly: resourceTypes.length === 0,
       ordinal: firstOrdinal + i,
     };

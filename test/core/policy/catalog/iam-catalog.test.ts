@@ -149,20 +149,35 @@ describe('createIamCatalog over an injected source', () => {
     ['actions/widgets.json', { makewidget: { name: 'MakeWidget' } }, /action makewidget lacks/],
     ['actions/widgets.json', 'not an object', /expected an object/],
     // The IAM data pack's compact form.
-    ['actions/widgets.json', ['not', 'an', 'action'], /entry 0 is not an action in name order/],
+    ['actions/widgets.json', ['not', 'an', 'action'], /expected an object/],
     [
       'actions/widgets.json',
-      [
-        ['MakeWidget', 'Write', 0, 0, 0],
-        ['CountWidgets', 'List', 0, 0, 0],
-      ],
+      {
+        strings: ['Write', 'List'],
+        lists: [],
+        rows: [],
+        rowLists: [],
+        names: ['MakeWidget', 'CountWidgets'],
+        fields: [0, 0, 0, 0, 1, 0, 0, 0],
+      },
       /entry 1 is not an action in name order/,
     ],
-    ['actions/widgets.json', [['MakeWidget', 'Write', 0, 'keys', 0]], /entry 0 is not an action/],
     [
       'actions/widgets.json',
-      [['MakeWidget', 'Write', [['widget', 'yes', 0, 0]], 0, 0]],
-      /a resource type of MakeWidget is malformed/,
+      { strings: ['Write'], lists: [], rows: [], rowLists: [], names: ['MakeWidget'], fields: [0, 0, 1, 0] },
+      /entry 0 is not an action/,
+    ],
+    [
+      'actions/widgets.json',
+      {
+        strings: ['Write', 'widget'],
+        lists: [],
+        rows: [[1, 'yes', 0, 0]],
+        rowLists: [[0]],
+        names: ['MakeWidget'],
+        fields: [0, 1, 0, 0],
+      },
+      /resource-type row 0 is malformed/,
     ],
     [
       'actions/widgets.json',

@@ -74,18 +74,31 @@ describe('IAM data pack', () => {
     for (const [path, content] of Object.entries(FILES)) {
       if (!path.startsWith('actions/')) expect(source?.readJson(path)).toEqual(content);
     }
-    // Sorted by name, empty lists as 0, no descriptions; read back, the same actions as the package's form.
-    expect(source?.readJson('actions/widgets.json')).toEqual([
-      ['MakeWidget', 'Write', 0, 0, 0],
-      [
-        'PaintWidget',
+    // Sorted by name, what repeats stored once and numbered, no descriptions; read back, the same actions as the
+    // package's form.
+    expect(source?.readJson('actions/widgets.json')).toEqual({
+      strings: [
+        'Write',
+        'widget',
+        'widgets:Colour',
         'Tagging, Write',
-        [['widget', true, ['widgets:Colour'], 0]],
-        ['aws:RequestTag/tag-key'],
-        ['widgets:MakeWidget'],
+        'aws:RequestTag/tag-key',
+        'widgets:MakeWidget',
       ],
-    ]);
-    expect(source?.readJson('actions/gadgets.json')).toEqual([]);
+      lists: [[2], [4], [5]],
+      rows: [[1, 1, 1, 0]],
+      rowLists: [[0]],
+      names: ['MakeWidget', 'PaintWidget'],
+      fields: [0, 0, 0, 0, 3, 1, 2, 3],
+    });
+    expect(source?.readJson('actions/gadgets.json')).toEqual({
+      strings: [],
+      lists: [],
+      rows: [],
+      rowLists: [],
+      names: [],
+      fields: [],
+    });
     const packed = createIamCatalog(source ?? packagedIamDataSource(join(tmpdir(), 'no-pack')));
     const plain = createIamCatalog(packagedIamDataSource(directory));
     expect(packed.allActions()).toEqual(plain.allActions());
