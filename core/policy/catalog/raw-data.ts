@@ -185,7 +185,8 @@ export function readActions(value: unknown, file: string): ReadActions {
   const readRowLists: (readonly number[])[] = [NO_ROWS];
   for (let l = 0; l < rowLists.length; l++) {
     const list: unknown = rowLists[l];
-    if (!isIndexList(list, readRows.length)) throw invalid(file, `row list ${l} is not a list of row numbers`);
+    if (!isIndexList(list, readRows.length))
+      throw invalid(file, `row list ${l} is not a list of row numbers`);
     readRowLists.push(list);
   }
   const lowercaseNames: string[] = [];
