@@ -46,6 +46,25 @@ export interface ResourceStarFinding {
 }
 
 /**
+ * `scopable[level]` by named reads: `level` varies, and a computed key makes every read a slow megamorphic lookup.
+ */
+function scopableAt(
+  scopable: Readonly<Record<LadderLevel, readonly ActionInfo[]>>,
+  level: LadderLevel,
+): readonly ActionInfo[] {
+  switch (level) {
+    case 'Permissions management':
+      return scopable['Permissions management'];
+    case 'Write':
+      return scopable.Write;
+    case 'Tagging':
+      return scopable.Tagging;
+    case 'Read':
+      return scopable.Read;
+  }
+}
+
+/**
  * The statement's scopable actions at `level`, each once, from its non-service-wide entries, leaving out the key
  * actions of escalation paths reported on the same entry.
  */
@@ -60,7 +79,7 @@ function gather(
   const seen = grants.length > 1 ? new Set<ActionInfo>() : undefined;
   for (let g = 0; g < grants.length; g++) {
     const grant = grants[g]!;
-    const scopable = grant.facts?.scopable[level];
+    const scopable = grant.facts && scopableAt(grant.facts.scopable, level);
     if (!scopable || scopable.length === 0) continue;
     const escalating = escalationKeys(analysis, grant);
     for (let index = 0; index < scopable.length; index++) {

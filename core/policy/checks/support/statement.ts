@@ -258,16 +258,22 @@ export function constrainingConditions(
     table = compiled.get(keys) ?? compileKeys(keys);
     compiled.set(keys, table);
   }
+  const found: ConditionEntry[] = [];
+  // Most statements have no condition: nothing to filter, no closure made.
+  const entries = statement.condition?.entries;
+  if (!entries) return found;
   const includeServiceTags = keys === CONSTRAINING_CONDITION_KEYS;
-  return (statement.condition?.entries ?? []).filter((entry) => {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const name = conditionKeyName(entry);
     const known =
       name === undefined ||
       table.exact.has(name) ||
       table.families.some((family) => name.startsWith(family)) ||
       (includeServiceTags && SERVICE_RESOURCE_TAG.test(name));
-    return known && isNarrowingEntry(entry);
-  });
+    if (known && isNarrowingEntry(entry)) found.push(entry);
+  }
+  return found;
 }
 
 /** True when a condition of the statement narrows what it grants (see constrainingConditions). */
