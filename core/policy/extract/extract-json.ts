@@ -32,6 +32,7 @@ export function extractJsonPolicies(file: PolicyFile, options: JsonExtractOption
   const { lines, collector } = context;
   const parsed = parseJsonWithPositions(file.text, {
     locator: fileLocator(lines),
+    wholeFile: true,
     template: options.template === true,
   });
   if (!parsed.ok) {

@@ -13,6 +13,12 @@ export interface JsonParseOptions {
    * for JSON in a heredoc or a template file.
    */
   template?: boolean;
+  /**
+   * The text is the whole file, so offsets are file offsets: the parser counts lines as it goes instead of asking
+   * the locator (which it then needs only to place a syntax error). Without a locator the text is taken as the
+   * whole file anyway.
+   */
+  wholeFile?: boolean;
 }
 
 /** The parsed tree, or where and why the text is not JSON. */
@@ -38,7 +44,8 @@ class JsonSyntaxError extends Error {
  */
 export function parseJsonWithPositions(text: string, options: JsonParseOptions = {}): JsonParseResult {
   const locator = options.locator ?? fileLocator(createLineIndex(text));
-  const parser = new JsonPositionParser(text, locator, options.template === true);
+  const counting = options.wholeFile === true || options.locator === undefined;
+  const parser = new JsonPositionParser(text, locator, options.template === true, counting);
   try {
     return { ok: true, node: parser.parseDocument() };
   } catch (error) {
@@ -58,17 +65,27 @@ class JsonPositionParser {
   readonly #locator: Locator;
   readonly #template: boolean;
   /**
+   * Whether the text is the whole file and lines are counted here: every value needs its range, and counting the
+   * newlines the parser skips anyway is cheaper than the locator's search for each offset (and the line index it
+   * needs).
+   */
+  readonly #counting: boolean;
+  /**
    * Where the parser is in the text. A plain property, not `#pos`: it is written for every token, and V8's
    * Maglev tier (the `axiom` command's top tier, see cli/node-flags.ts) stores to a private field through a
    * generic keyed-store call, ~3x the cost of a named property's store.
    */
   private pos = 0;
+  /** When counting, the line `pos` is on (from 0) and the offset that line starts at. Plain properties: see pos. */
+  private line = 0;
+  private lineStart = 0;
 
-  constructor(text: string, locator: Locator, template: boolean) {
+  constructor(text: string, locator: Locator, template: boolean, counting: boolean) {
     this.#text = text;
     this.#length = text.length;
     this.#locator = locator;
     this.#template = template;
+    this.#counting = counting;
   }
 
   parseDocument(): SourceNode {
@@ -83,12 +100,45 @@ class JsonPositionParser {
     const text = this.#text;
     const length = this.#length;
     let pos = this.pos;
+    let line = -1;
+    let lineStart = 0;
     while (pos < length) {
       const c = text.charCodeAt(pos);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+      if (c === 10) {
+        line = line === -1 ? this.line + 1 : line + 1;
+        lineStart = pos + 1;
+      } else if (c !== 32 && c !== 13 && c !== 9) break;
       pos++;
     }
     this.pos = pos;
+    if (line !== -1) {
+      this.line = line;
+      this.lineStart = lineStart;
+    }
+  }
+
+  /** The file offset of text offset `at`. */
+  #fileOffset(at: number): number {
+    return this.#counting ? at : this.#locator.fileOffset(at);
+  }
+
+  /** The range of a token from `from` to `to` on the current line (tokens other than templates hold no newline). */
+  #tokenRange(from: number, to: number): SourceRange {
+    if (!this.#counting) return this.#locator.range(from, to);
+    const line = this.line + 1;
+    const column = 1 - this.lineStart;
+    return { line, column: from + column, endLine: line, endColumn: to + column };
+  }
+
+  /** The range from `from` (on line `fromLine`, counted from 0) to `to` on the current line. */
+  #spanRange(from: number, fromLine: number, fromLineStart: number, to: number): SourceRange {
+    if (!this.#counting) return this.#locator.range(from, to);
+    return {
+      line: fromLine + 1,
+      column: from - fromLineStart + 1,
+      endLine: this.line + 1,
+      endColumn: to - this.lineStart + 1,
+    };
   }
 
   #describe(at: number): string {
@@ -113,9 +163,9 @@ class JsonPositionParser {
       const value = literal[1];
       if (text.startsWith(word, pos)) {
         this.pos = pos + word.length;
-        const start = this.#locator.fileOffset(pos);
-        const end = this.#locator.fileOffset(this.pos);
-        const range = this.#locator.range(pos, this.pos);
+        const start = this.#fileOffset(pos);
+        const end = this.#fileOffset(this.pos);
+        const range = this.#tokenRange(pos, this.pos);
         return value === null
           ? { type: 'null', start, end, range }
           : { type: 'boolean', value, start, end, range };
@@ -127,12 +177,14 @@ class JsonPositionParser {
   #parseObject(depth: number): SourceNode {
     const text = this.#text;
     const from = this.pos;
+    const fromLine = this.line;
+    const fromLineStart = this.lineStart;
     this.pos++;
     const entries: ObjectEntry[] = [];
     this.#skipWhitespace();
     if (text.charCodeAt(this.pos) === 125) {
       this.pos++;
-      return this.#objectNode(entries, from);
+      return this.#objectNode(entries, from, fromLine, fromLineStart);
     }
     for (;;) {
       this.#skipWhitespace();
@@ -152,7 +204,7 @@ class JsonPositionParser {
       }
       if (next === 125) {
         this.pos++;
-        return this.#objectNode(entries, from);
+        return this.#objectNode(entries, from, fromLine, fromLineStart);
       }
       throw new JsonSyntaxError(`${this.#describe(this.pos)}, expected ',' or '}'`, this.pos);
     }
@@ -161,12 +213,14 @@ class JsonPositionParser {
   #parseArray(depth: number): SourceNode {
     const text = this.#text;
     const from = this.pos;
+    const fromLine = this.line;
+    const fromLineStart = this.lineStart;
     this.pos++;
     const items: SourceNode[] = [];
     this.#skipWhitespace();
     if (text.charCodeAt(this.pos) === 93) {
       this.pos++;
-      return this.#arrayNode(items, from);
+      return this.#arrayNode(items, from, fromLine, fromLineStart);
     }
     for (;;) {
       items.push(this.#parseValue(depth + 1));
@@ -178,7 +232,7 @@ class JsonPositionParser {
       }
       if (next === 93) {
         this.pos++;
-        return this.#arrayNode(items, from);
+        return this.#arrayNode(items, from, fromLine, fromLineStart);
       }
       throw new JsonSyntaxError(`${this.#describe(this.pos)}, expected ',' or ']'`, this.pos);
     }
@@ -210,37 +264,34 @@ class JsonPositionParser {
     value += text.slice(chunk, pos);
     pos++;
     this.pos = pos;
-    const locator = this.#locator;
     return {
       type: 'string',
       value,
-      start: locator.fileOffset(from),
-      end: locator.fileOffset(pos),
-      range: locator.range(from, pos),
+      start: this.#fileOffset(from),
+      end: this.#fileOffset(pos),
+      range: this.#tokenRange(from, pos),
     };
   }
 
-  #objectNode(entries: ObjectEntry[], from: number): SourceNode {
-    const locator = this.#locator;
+  #objectNode(entries: ObjectEntry[], from: number, fromLine: number, fromLineStart: number): SourceNode {
     const to = this.pos;
     return {
       type: 'object',
       entries,
-      start: locator.fileOffset(from),
-      end: locator.fileOffset(to),
-      range: locator.range(from, to),
+      start: this.#fileOffset(from),
+      end: this.#fileOffset(to),
+      range: this.#spanRange(from, fromLine, fromLineStart, to),
     };
   }
 
-  #arrayNode(items: SourceNode[], from: number): SourceNode {
-    const locator = this.#locator;
+  #arrayNode(items: SourceNode[], from: number, fromLine: number, fromLineStart: number): SourceNode {
     const to = this.pos;
     return {
       type: 'array',
       items,
-      start: locator.fileOffset(from),
-      end: locator.fileOffset(to),
-      range: locator.range(from, to),
+      start: this.#fileOffset(from),
+      end: this.#fileOffset(to),
+      range: this.#spanRange(from, fromLine, fromLineStart, to),
     };
   }
 
@@ -250,14 +301,13 @@ class JsonPositionParser {
     const match = NUMBER.exec(this.#text);
     if (!match) throw new JsonSyntaxError('invalid number', from);
     this.pos = from + match[0].length;
-    const locator = this.#locator;
     return {
       type: 'number',
       value: Number(match[0]),
       text: match[0],
-      start: locator.fileOffset(from),
-      end: locator.fileOffset(this.pos),
-      range: locator.range(from, this.pos),
+      start: this.#fileOffset(from),
+      end: this.#fileOffset(this.pos),
+      range: this.#tokenRange(from, this.pos),
     };
   }
 
@@ -275,14 +325,20 @@ class JsonPositionParser {
       } else if (c === '"') quoted = true;
       else if (c === '{') depth++;
       else if (c === '}' && --depth === 0) {
+        const fromLine = this.line;
+        const fromLineStart = this.lineStart;
+        // An interpolation may span lines: count them for what follows.
+        for (let at = text.indexOf('\n', from); at !== -1 && at < pos; at = text.indexOf('\n', at + 1)) {
+          this.line++;
+          this.lineStart = at + 1;
+        }
         this.pos = pos + 1;
-        const locator = this.#locator;
         return {
           type: 'placeholder',
           text: text.slice(from, this.pos),
-          start: locator.fileOffset(from),
-          end: locator.fileOffset(this.pos),
-          range: locator.range(from, this.pos),
+          start: this.#fileOffset(from),
+          end: this.#fileOffset(this.pos),
+          range: this.#spanRange(from, fromLine, fromLineStart, this.pos),
         };
       }
     }

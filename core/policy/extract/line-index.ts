@@ -15,23 +15,35 @@ export function createLineIndex(text: string): LineIndex {
 }
 
 class LineStarts implements LineIndex {
-  readonly #starts: number[];
-  readonly #last: number;
+  readonly #text: string;
+  /**
+   * The offsets lines start at, found on the first lookup: the JSON parser counts lines itself for a whole file, so
+   * most JSON files never need them. Plain properties (written once, read on every lookup; see #lineOf's hint).
+   */
+  private starts: number[] | undefined;
+  private last = 0;
   /**
    * The line of the previous lookup: parsers ask in source order, so the answer is nearly always it or the next.
-   * A plain property, written on most lookups: see JsonPositionParser.pos.
+   * A plain property, written on most lookups: V8's Maglev tier stores to a private field through a generic call.
    */
   private hint = 0;
 
   constructor(text: string) {
+    this.#text = text;
+  }
+
+  #lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const text = this.#text;
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.#starts = starts;
-    this.#last = starts.length - 1;
+    this.starts = starts;
+    this.last = starts.length - 1;
+    return starts;
   }
 
   range(start: number, end: number): SourceRange {
-    const starts = this.#starts;
+    const starts = this.#lineStarts();
     const startLine = this.#lineOf(start);
     const endLine = end === start ? startLine : this.#lineOf(end);
     return {
@@ -43,17 +55,17 @@ class LineStarts implements LineIndex {
   }
 
   #lineOf(offset: number): number {
-    const starts = this.#starts;
+    const starts = this.starts!;
     const hint = this.hint;
     if (starts[hint]! <= offset) {
-      if (hint === this.#last || offset < starts[hint + 1]!) return hint;
-      if (hint + 1 === this.#last || offset < starts[hint + 2]!) {
+      if (hint === this.last || offset < starts[hint + 1]!) return hint;
+      if (hint + 1 === this.last || offset < starts[hint + 2]!) {
         this.hint = hint + 1;
         return hint + 1;
       }
     }
     let low = 0;
-    let high = this.#last;
+    let high = this.last;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if (starts[mid]! <= offset) low = mid;

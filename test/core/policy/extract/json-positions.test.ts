@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJsonWithPositions } from '../../../../core/policy/extract/json-positions.ts';
+import { createLineIndex } from '../../../../core/policy/extract/line-index.ts';
+import { fileLocator } from '../../../../core/policy/extract/mapped-text.ts';
 import { type SourceNode, toPlainValue } from '../../../../core/policy/extract/source-node.ts';
 import { showRange } from './position-harness.ts';
 
@@ -82,5 +84,65 @@ describe('JSON parser with positions', () => {
       ['placeholder', '1:12-1:38'],
       ['string', '1:52-1:60'],
     ]);
+  });
+});
+
+describe('line counting over a whole file', () => {
+  // The parser counts lines itself for a whole file; through a locator it asks the file's line index. Both must
+  // place every node alike, whatever the white space between tokens (CRLF, blank lines, tabs) and in templates.
+  const space = fc
+    .array(fc.constantFrom(' ', '\n', '\r\n', '\t', '\n\n'), { maxLength: 3 })
+    .map((pieces) => pieces.join(''));
+  const { json } = fc.letrec<{ json: string; scalar: string; array: string; object: string }>((tie) => ({
+    json: fc.oneof({ depthSize: 'small' }, tie('scalar'), tie('object'), tie('array')),
+    scalar: fc.oneof(
+      fc.constantFrom(
+        '"s3:GetObject"',
+        '1.5e3',
+        'true',
+        'null',
+        '"a\\nb"',
+        '"${var.x}"',
+        '${var.multi\nline}',
+      ),
+      fc.string({ maxLength: 4 }).map((value) => JSON.stringify(value)),
+    ),
+    array: fc
+      .tuple(fc.array(fc.tuple(space, tie('json'), space), { maxLength: 3 }), space)
+      .map(([items, inner]) => `[${items.map(([a, item, b]) => a + item + b).join(',')}${inner}]`),
+    object: fc
+      .tuple(
+        fc.array(fc.tuple(space, fc.constantFrom('"Action"', '"k"'), space, tie('json')), { maxLength: 3 }),
+        space,
+      )
+      .map(
+        ([entries, inner]) =>
+          `{${entries.map(([a, key, b, value]) => `${a}${key}:${b}${value}`).join(',')}${inner}}`,
+      ),
+  }));
+
+  it('places every node as the line index does', () => {
+    fc.assert(
+      fc.property(space, json, space, (before, body, after) => {
+        const text = before + body + after;
+        const counted = parseJsonWithPositions(text, { template: true });
+        const indexed = parseJsonWithPositions(text, {
+          template: true,
+          locator: fileLocator(createLineIndex(text)),
+        });
+        expect(counted).toEqual(indexed);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('places a syntax error after counted lines where the line index does', () => {
+    const text = '{\r\n  "Statement": [\n\n    {"Effect": "Allow",}\n  ]\n}';
+    const counted = parseJsonWithPositions(text, {
+      wholeFile: true,
+      locator: fileLocator(createLineIndex(text)),
+    });
+    expect(counted.ok).toBe(false);
+    if (!counted.ok) expect(showRange(counted.range)).toBe('4:24-4:25');
   });
 });
