@@ -21,12 +21,13 @@ export const passRoleStar = {
     'Scope Resource to the ARNs of the roles the workload passes (e.g. "arn:aws:iam::111122223333:role/my-app-*") and add "Condition": {"StringEquals": {"iam:PassedToService": "<service>.amazonaws.com"}}.',
   appliesTo: ['identity'],
   evaluate(document, { catalog }) {
-    const analysis = analyzePermissions(document, catalog);
-    const passRole = catalog.action(PASS_ROLE);
-    if (!passRole) return [];
     const problems: PolicyProblem[] = [];
+    const analysis = analyzePermissions(document, catalog);
     // The analysis lists the iam entries: most statements have none.
     const iamGrants = analysis.iamGrants;
+    if (iamGrants.length === 0) return problems;
+    const passRole = catalog.action(PASS_ROLE);
+    if (!passRole) return problems;
     for (let i = 0; i < iamGrants.length; i++) {
       const { grant, context } = iamGrants[i]!;
       if (context.admin || !context.everyResource) continue;
