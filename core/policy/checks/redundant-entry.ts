@@ -173,15 +173,27 @@ function redundantResources(
     }
     return prepared;
   };
-  const firstByValue = new Map<string, number>();
+  // Repeats are found by comparing values; a long list (rare) gets a map, a short one is searched, which spares
+  // hashing each value (a fresh string from the file) when nothing repeats.
+  const firstByValue = entries.length <= 32 ? undefined : new Map<string, number>();
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
-    const twin = firstByValue.get(entry.value);
+    let twin: number | undefined;
+    if (firstByValue) {
+      twin = firstByValue.get(entry.value);
+      if (twin === undefined) firstByValue.set(entry.value, index);
+    } else {
+      for (let j = 0; j < index; j++) {
+        if (entries[j]!.value === entry.value) {
+          twin = j;
+          break;
+        }
+      }
+    }
     if (twin !== undefined) {
       problems.push(problem(statement, element, entry, entries[twin]!, true));
       continue;
     }
-    firstByValue.set(entry.value, index);
     if (wildcards.length === 0) continue;
     const narrow = pattern(index);
     let cover: number | undefined;

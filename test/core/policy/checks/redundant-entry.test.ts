@@ -28,6 +28,15 @@ const resources = policyJson([
     ],
   },
 ]);
+// A long list (a map finds repeats) and a short one (searched): the same answers, each repeat against the first.
+const manyResources = Array.from({ length: 40 }, (_, i) => `arn:aws:s3:::bucket-${i}`);
+const longList = policyJson([
+  {
+    Effect: 'Allow',
+    Action: 's3:ListBucket',
+    Resource: [...manyResources, 'arn:aws:s3:::bucket-7', 'arn:aws:s3:::bucket-7'],
+  },
+]);
 const star = policyJson([{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::a/*', '*'] }]);
 const notAction = policyJson([{ Effect: 'Deny', NotAction: ['iam:*', 'iam:Get*'], Resource: '*' }]);
 const fine = policyJson([
@@ -100,6 +109,20 @@ describe('iam.policy.redundant-entry', () => {
         { line: lineOf(resources, 'reports/2024/*'), message: 'covered by "arn:aws:s3:::reports/*"' },
         { line: lineOf(resources, '"arn:aws:s3:::reports/*"', 2), message: 'repeats' },
         { line: lineOf(resources, 'aws:username'), message: 'covered by "arn:aws:s3:::reports/*"' },
+      ],
+    },
+    {
+      name: 'repeats in a list of 42 resources, each against the first occurrence',
+      text: longList,
+      expected: [
+        {
+          line: lineOf(longList, '"arn:aws:s3:::bucket-7"', 2),
+          message: 'repeats "arn:aws:s3:::bucket-7" (line ',
+        },
+        {
+          line: lineOf(longList, '"arn:aws:s3:::bucket-7"', 3),
+          message: 'repeats "arn:aws:s3:::bucket-7" (line ',
+        },
       ],
     },
     {
