@@ -27,7 +27,7 @@ export const sizeQuota = {
     const problems: PolicyProblem[] = [];
     const quota = sizeQuotaOf(document);
     if (!quota) return problems;
-    const size = measurePolicy(document.jsonSize, quota.unit);
+    const size = measurePolicy(document.jsonSize, quota.unit, quota.limit);
     if (size <= quota.limit) return problems;
     const unit = quota.unit === 'bytes' ? 'bytes' : 'characters (not counting white space)';
     const estimate = hasPlaceholders(document) ? ', counting deploy-time values as written' : '';

@@ -22,6 +22,11 @@ export interface DocumentContext {
   source: Omit<PolicySource, 'range'>;
   /** Accept numbers and booleans where strings belong, as CloudFormation does. */
   coerceScalars?: boolean;
+  /**
+   * The node was parsed from a whole JSON file without lone surrogates, so a string's source span tells whether it
+   * was written with escapes (see compactJsonSize).
+   */
+  spansAreSource?: boolean;
 }
 
 /** A document when the value is a policy object, and the problems found reading it. */
@@ -50,10 +55,13 @@ class ExtractedDocument implements PolicyDocument {
   #raw: { value: unknown } | undefined;
   #jsonSize: CompactJsonSize | undefined;
 
-  constructor(kind: PolicyKind, source: PolicySource, node: SourceNode) {
+  readonly #spansAreSource: boolean;
+
+  constructor(kind: PolicyKind, source: PolicySource, node: SourceNode, spansAreSource: boolean) {
     this.kind = kind;
     this.source = source;
     this.#node = node;
+    this.#spansAreSource = spansAreSource;
   }
 
   get raw(): unknown {
@@ -62,7 +70,7 @@ class ExtractedDocument implements PolicyDocument {
   }
 
   get jsonSize(): CompactJsonSize {
-    this.#jsonSize ??= compactJsonSize(this.#node);
+    this.#jsonSize ??= compactJsonSize(this.#node, this.#spansAreSource);
     return this.#jsonSize;
   }
 }
@@ -85,6 +93,7 @@ export function buildPolicyDocument(node: SourceNode, context: DocumentContext):
     context.kind,
     { ...context.source, range: node.range },
     node,
+    context.spansAreSource === true,
   );
   if (context.resourceType) document.resourceType = context.resourceType;
 

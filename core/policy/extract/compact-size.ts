@@ -9,26 +9,65 @@
  * keeps it), and a placeholder as its raw value or its text.
  */
 import type { CompactJsonSize } from '../document.ts';
-import type { ObjectEntry, SourceNode } from './source-node.ts';
+import type { ObjectEntry, SourceNode, StringNode } from './source-node.ts';
 
 /** The running totals of one measurement. */
 interface Tally {
   characters: number;
   whitespace: number;
   utf8Bytes: number;
+  /** Counting characters only, taking a string written without escapes at its source length (see below). */
+  readonly quick: boolean;
 }
 
-/** The size of `node`'s compact JSON. */
-export function compactJsonSize(node: SourceNode): CompactJsonSize {
-  const tally: Tally = { characters: 0, whitespace: 0, utf8Bytes: 0 };
+/**
+ * The size of `node`'s compact JSON. With `spansAreSource` (the tree was parsed from a whole JSON file whose text
+ * holds no lone surrogate), a string written without escapes (its source span is its length plus the quotes) is
+ * counted without reading it: JSON source must escape everything JSON.stringify escapes, so such a string needs no
+ * escape and is as long compact as written. Only its white space and UTF-8 bytes need its characters, and those
+ * are counted when first asked for; the size quota check, for the usual policy far under its quota, asks only for
+ * the characters.
+ */
+export function compactJsonSize(node: SourceNode, spansAreSource = false): CompactJsonSize {
+  if (spansAreSource) return new CountedFromSource(node);
+  const { characters, whitespace, utf8Bytes } = exactSize(node);
+  return { characters, whitespace, utf8Bytes };
+}
+
+function exactSize(node: SourceNode): Tally {
+  const tally: Tally = { characters: 0, whitespace: 0, utf8Bytes: 0, quick: false };
   addNode(tally, node);
   return tally;
+}
+
+/** Characters counted from the source spans at once; white space and bytes by a full count on first read. */
+class CountedFromSource implements CompactJsonSize {
+  readonly characters: number;
+  readonly #node: SourceNode;
+  #exact: Tally | undefined;
+
+  constructor(node: SourceNode) {
+    const tally: Tally = { characters: 0, whitespace: 0, utf8Bytes: 0, quick: true };
+    addNode(tally, node);
+    this.characters = tally.characters;
+    this.#node = node;
+  }
+
+  get whitespace(): number {
+    this.#exact ??= exactSize(this.#node);
+    return this.#exact.whitespace;
+  }
+
+  get utf8Bytes(): number {
+    this.#exact ??= exactSize(this.#node);
+    return this.#exact.utf8Bytes;
+  }
 }
 
 function addNode(tally: Tally, node: SourceNode): void {
   switch (node.type) {
     case 'string':
-      addString(tally, node.value);
+      addStringNode(tally, node);
       return;
     case 'number':
       addAscii(tally, Number.isFinite(node.value) ? String(node.value).length : 4);
@@ -69,7 +108,8 @@ function addObject(tally: Tally, entries: readonly ObjectEntry[]): void {
     const key = keyOf(entry);
     if (lastOf ? lastOf.get(key) !== i : repeatedLater(entries, i, key)) continue;
     kept++;
-    addString(tally, key);
+    if (entry.key.type === 'string') addStringNode(tally, entry.key);
+    else addString(tally, key);
     addNode(tally, entry.value);
   }
   // Braces, a colon per key, commas between.
@@ -89,6 +129,13 @@ function repeatedLater(entries: readonly ObjectEntry[], index: number, key: stri
 function addAscii(tally: Tally, count: number): void {
   tally.characters += count;
   tally.utf8Bytes += count;
+}
+
+/** A string node: at its source length when counting quickly and it was written without escapes. */
+function addStringNode(tally: Tally, node: StringNode): void {
+  const length = node.value.length;
+  if (tally.quick && node.end - node.start === length + 2) tally.characters += length + 2;
+  else addString(tally, node.value);
 }
 
 /** A string as JSON.stringify writes it: quoted, with `"`, `\`, control characters and lone surrogates escaped. */

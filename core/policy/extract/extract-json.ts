@@ -51,6 +51,8 @@ export function extractJsonPolicies(file: PolicyFile, options: JsonExtractOption
     const built = buildPolicyDocument(root, {
       kind: 'identity',
       source: { file: file.path, format: 'json' },
+      // Parsed as the whole file: string spans are their JSON source (isWellFormed is immediate for one-byte text).
+      spansAreSource: options.template !== true && file.text.isWellFormed(),
     });
     if (built.document) built.document.kind = inferPolicyKind(built.document.statements);
     collector.addBuilt(built);

@@ -107,8 +107,14 @@ export function sizeQuotaOf(document: PolicyDocument): SizeQuota | undefined {
 
 /**
  * The size of a document in the quota's unit, from its compact JSON form: bytes, or characters without the white
- * space inside its strings.
+ * space inside its strings. A size within `upTo` in characters is returned as it is, white space included (it can
+ * only be smaller without), so the usual policy far under its quota is never read character by character.
  */
-export function measurePolicy(size: CompactJsonSize, unit: QuotaUnit): number {
-  return unit === 'bytes' ? size.utf8Bytes : size.characters - size.whitespace;
+export function measurePolicy(
+  size: CompactJsonSize,
+  unit: QuotaUnit,
+  upTo = Number.POSITIVE_INFINITY,
+): number {
+  if (unit === 'bytes') return size.utf8Bytes;
+  return size.characters <= upTo ? size.characters : size.characters - size.whitespace;
 }

@@ -113,4 +113,46 @@ describe('compactJsonSize', () => {
     for (const node of [placeholder(undefined), placeholder({ Ref: 'My Bucket' }), placeholder(['a', 1])])
       expect(compactJsonSize(node)).toEqual(serialisedSize(node));
   });
+
+  it('counts the same from source spans as by reading every string, escapes or not', () => {
+    // Strings written raw (no escapes: their span is their length plus quotes) next to escaped ones.
+    const raw = fc
+      .array(fc.constantFrom('a', ' ', '\u00a0', '\u2028', 'é', '😀', '/', '\u3000'), { maxLength: 6 })
+      .map((chars) => `"${chars.join('')}"`);
+    const document = fc
+      .array(
+        fc.tuple(
+          fc.oneof(
+            raw,
+            text.map((value) => JSON.stringify(value)),
+          ),
+          json,
+        ),
+        { maxLength: 6 },
+      )
+      .map((entries) => `{${entries.map(([key, value]) => `${key}: ${value}`).join(', ')}}`);
+    fc.assert(
+      fc.property(document, (source) => {
+        const node = treeOf(source);
+        const quick = compactJsonSize(node, source.isWellFormed());
+        const exact = compactJsonSize(node);
+        expect([quick.characters, quick.whitespace, quick.utf8Bytes]).toEqual([
+          exact.characters,
+          exact.whitespace,
+          exact.utf8Bytes,
+        ]);
+        expect(exact).toEqual(serialisedSize(node));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a string written with a raw lone surrogate when the file is not well formed', () => {
+    const source = `{"k": "a\ud800b"}`.replace('\\ud800', '\ud800');
+    expect(source.isWellFormed()).toBe(false);
+    const node = treeOf(source);
+    expect(compactJsonSize(node, source.isWellFormed())).toEqual(serialisedSize(node));
+    // Counted from the span, the raw surrogate would be one character; JSON.stringify writes it as six.
+    expect(compactJsonSize(node).characters).toBe(JSON.stringify({ k: 'a\ud800b' }).length);
+  });
 });
