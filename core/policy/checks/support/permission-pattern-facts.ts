@@ -83,34 +83,58 @@ interface ActionFacts {
  */
 const SCOPABLE_IN_NAME_ONLY = ['cloudwatch:PutMetricData', 'polly:SynthesizeSpeech'];
 
+/** What the fixed lists say about one listed action. */
+interface Listed {
+  credential: SensitiveAction | undefined;
+  data: SensitiveAction | undefined;
+  dedicated: boolean;
+  inNameOnly: boolean;
+}
+
 /** Classifies actions of one catalogue, keeping each action's facts (actions recur across patterns). */
 function createClassifier(catalog: IamCatalog): (action: ActionInfo) => ActionFacts {
-  const resolve = <T>(entries: readonly T[], key: (entry: T) => string) => {
-    const map = new Map<ActionInfo, T>();
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      const action = catalog.action(key(entry));
-      if (action) map.set(action, entry);
+  // The lists in one table by action number: the classifier asks about every action of every pattern it meets.
+  const listed = new ActionTable<Listed>();
+  const entryOf = (key: string): Listed | undefined => {
+    const action = catalog.action(key);
+    if (!action) return undefined;
+    let entry = listed.get(action);
+    if (!entry) {
+      entry = { credential: undefined, data: undefined, dedicated: false, inNameOnly: false };
+      listed.set(action, entry);
     }
-    return map;
+    return entry;
   };
-  const credentials = resolve(CREDENTIAL_ACTIONS, (entry) => entry.key);
-  const data = resolve(DATA_ACTIONS, (entry) => entry.key);
-  const dedicated = resolve([...DEDICATED_ACTION_KEYS], (key) => key);
-  const inNameOnly = resolve(SCOPABLE_IN_NAME_ONLY, (key) => key);
+  for (let i = 0; i < CREDENTIAL_ACTIONS.length; i++) {
+    const entry = entryOf(CREDENTIAL_ACTIONS[i]!.key);
+    if (entry) entry.credential = CREDENTIAL_ACTIONS[i];
+  }
+  for (let i = 0; i < DATA_ACTIONS.length; i++) {
+    const entry = entryOf(DATA_ACTIONS[i]!.key);
+    if (entry) entry.data = DATA_ACTIONS[i];
+  }
+  for (const key of DEDICATED_ACTION_KEYS) {
+    const entry = entryOf(key);
+    if (entry) entry.dedicated = true;
+  }
+  for (let i = 0; i < SCOPABLE_IN_NAME_ONLY.length; i++) {
+    const entry = entryOf(SCOPABLE_IN_NAME_ONLY[i]!);
+    if (entry) entry.inNameOnly = true;
+  }
   // Not a WeakMap: ~22,000 weak keys slow every garbage collection, and the classifier lives only as long as its
   // catalogue (it is held by the catalogue's entry in a WeakMap).
   const byAction = new ActionTable<ActionFacts>();
   return (action) => {
     let facts = byAction.get(action);
     if (!facts) {
+      const list = listed.get(action);
       facts = {
         action,
         level: ladderLevel(action),
-        credential: credentials.get(action),
-        data: data.get(action),
-        dedicated: dedicated.has(action),
-        scopable: !action.isWildcardOnly && action.resourceTypes.length > 0 && !inNameOnly.has(action),
+        credential: list?.credential,
+        data: list?.data,
+        dedicated: list?.dedicated === true,
+        scopable: !action.isWildcardOnly && action.resourceTypes.length > 0 && list?.inNameOnly !== true,
       };
       byAction.set(action, facts);
     }
