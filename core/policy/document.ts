@@ -74,12 +74,11 @@ export interface ConditionElement {
   entries: ConditionEntry[];
 }
 
-/** One statement of a policy, each element with its position. */
 /**
- * One statement. The optional elements are always present on statements the extractor builds (undefined when the
- * policy lacks them), in this order, so every statement has one object shape: the checks read these fields for every
- * statement, and code that has seen several shapes reads them more slowly (and is recompiled as each new one turns
- * up).
+ * One statement of a policy, each element with its position. The optional elements are always present on
+ * statements the extractor builds (undefined when the policy lacks them), in this order, so every statement has one
+ * object shape: the checks read these fields for every statement, and code that has seen several shapes reads them
+ * more slowly (and is recompiled as each new one turns up).
  */
 export interface PolicyStatement {
   /** Position in the Statement list, from 0; a single-object Statement is index 0. */

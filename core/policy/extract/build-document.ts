@@ -44,9 +44,9 @@ const POLICY_KEYS = ['Version', 'Id', 'Statement'];
  * dictionary object to every check that reads it).
  */
 class ExtractedDocument implements PolicyDocument {
-  readonly kind: PolicyKind;
+  kind: PolicyKind;
   readonly source: PolicySource;
-  // Every field present from the start (undefined until read), so all documents share one shape.
+  // Every field present from the start (undefined until set), so all documents share one shape.
   resourceType: ResourcePolicyType | undefined = undefined;
   version: Located<PolicyScalar> | undefined = undefined;
   id: Located<PolicyScalar> | undefined = undefined;
@@ -54,7 +54,6 @@ class ExtractedDocument implements PolicyDocument {
   readonly #node: SourceNode;
   #raw: { value: unknown } | undefined;
   #jsonSize: CompactJsonSize | undefined;
-
   readonly #spansAreSource: boolean;
 
   constructor(kind: PolicyKind, source: PolicySource, node: SourceNode, spansAreSource: boolean) {
