@@ -8,13 +8,29 @@ import { type Finding, SEVERITIES } from './finding.ts';
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    severityRank(a.severity) - severityRank(b.severity) ||
     comparePlace(a, b) ||
     compareText(a.ruleId, b.ruleId) ||
     compareText(a.fingerprint, b.fingerprint) ||
     compareText(a.title, b.title) ||
     compareText(a.message, b.message)
   );
+}
+
+/** A severity's place in SEVERITIES, worst first (a switch: this runs for every comparison of a sort). */
+function severityRank(severity: Finding['severity']): number {
+  switch (severity) {
+    case 'critical':
+      return 0;
+    case 'high':
+      return 1;
+    case 'medium':
+      return 2;
+    case 'low':
+      return 3;
+    default:
+      return SEVERITIES.indexOf(severity);
+  }
 }
 
 /** A sorted copy of `findings` (see `compareFindings`). */
