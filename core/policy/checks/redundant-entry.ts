@@ -74,7 +74,9 @@ function redundantActions(
     // The value lowercased, as the catalogue keeps it with the expansion.
     const lower = expansions[index]!.pattern;
     lowers[index] = lower;
-    if (hasWildcard(lower)) allWildcards.push(index);
+    // A wildcard that matches nothing covers nothing, so only wildcard expansions are compared (and asking the
+    // expansion spares two scans of each value).
+    if (expansions[index]!.resultType === 'wildcard') allWildcards.push(index);
   }
   if (allWildcards.length === 0) {
     // Without wildcards only a repeated value can be redundant; each repeat is reported against the first. A

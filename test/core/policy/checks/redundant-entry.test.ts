@@ -37,6 +37,10 @@ const longList = policyJson([
     Resource: [...manyResources, 'arn:aws:s3:::bucket-7', 'arn:aws:s3:::bucket-7'],
   },
 ]);
+// A wildcard that matches no action covers nothing, and repeats of it or beside it are still repeats.
+const emptyWildcard = policyJson([
+  { Effect: 'Allow', Action: ['s3:Nothing*', 's3:GetObject', 's3:Nothing*', 's3:GetObject'], Resource: '*' },
+]);
 const star = policyJson([{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::a/*', '*'] }]);
 const notAction = policyJson([{ Effect: 'Deny', NotAction: ['iam:*', 'iam:Get*'], Resource: '*' }]);
 const fine = policyJson([
@@ -123,6 +127,14 @@ describe('iam.policy.redundant-entry', () => {
           line: lineOf(longList, '"arn:aws:s3:::bucket-7"', 3),
           message: 'repeats "arn:aws:s3:::bucket-7" (line ',
         },
+      ],
+    },
+    {
+      name: 'a wildcard matching nothing covers nothing; its repeats and others are reported',
+      text: emptyWildcard,
+      expected: [
+        { line: lineOf(emptyWildcard, '"s3:Nothing*"', 2), message: 'repeats "s3:Nothing*"' },
+        { line: lineOf(emptyWildcard, '"s3:GetObject"', 2), message: 'repeats "s3:GetObject"' },
       ],
     },
     {
