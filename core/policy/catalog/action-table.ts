@@ -72,3 +72,19 @@ export class ActionSet {
     return at >= 0 && at < this.#bits.length && this.#bits[at] === 1;
   }
 }
+
+/** The set of each list asked about (expansions are frozen arrays the catalogue caches per pattern). */
+const setsOfLists = new WeakMap<readonly ActionInfo[], ActionSet>();
+
+/**
+ * `list` as a set, built on first use and kept as long as the list lives: the checks that compare wildcards
+ * (redundant-entry, the pattern facts) ask about the same expansions, and share one set for each.
+ */
+export function actionSetOf(list: readonly ActionInfo[]): ActionSet {
+  let set = setsOfLists.get(list);
+  if (!set) {
+    set = new ActionSet(list);
+    setsOfLists.set(list, set);
+  }
+  return set;
+}

@@ -1,5 +1,5 @@
 import type { ActionInfo } from '../catalog/action-info.ts';
-import { ActionSet } from '../catalog/action-table.ts';
+import { actionSetOf } from '../catalog/action-table.ts';
 import { hasWildcard } from '../catalog/glob.ts';
 import type { Located, PolicyStatement } from '../document.ts';
 import type { PolicyCheck, PolicyProblem } from './policy-check.ts';
@@ -32,18 +32,6 @@ function problem(
     remediation: `Remove "${entry.value}" from ${element}.`,
     anchor: `${element}:${entry.value}`,
   };
-}
-
-/** Each expansion (a frozen array the catalogue caches per pattern) as a set, built once per process. */
-const expansionSets = new WeakMap<readonly ActionInfo[], ActionSet>();
-
-function asSet(actions: readonly ActionInfo[]): ActionSet {
-  let set = expansionSets.get(actions);
-  if (!set) {
-    set = new ActionSet(actions);
-    expansionSets.set(actions, set);
-  }
-  return set;
 }
 
 /** The service part of an action pattern, lowercased ('s3' for 's3:Get*'); the whole value without a colon. */
@@ -112,7 +100,7 @@ function redundantActions(
   }
   const covers = (j: number, index: number, actions: readonly ActionInfo[]): boolean => {
     if (j === index || lowers[j] === lowers[index]) return false;
-    const wide = asSet(expansions[j]!.actions);
+    const wide = actionSetOf(expansions[j]!.actions);
     if (wide.size < actions.length) return false;
     for (let a = 0; a < actions.length; a++) if (!wide.has(actions[a]!)) return false;
     // Mutual cover (same expansion): only the later entry is redundant.

@@ -6,7 +6,7 @@
  */
 import type { ActionExpansion } from '../../catalog/action-expansion.ts';
 import type { AccessLevel, ActionInfo } from '../../catalog/action-info.ts';
-import { ActionSet, ActionTable } from '../../catalog/action-table.ts';
+import { type ActionSet, ActionTable, actionSetOf } from '../../catalog/action-table.ts';
 import type { IamCatalog } from '../../catalog/iam-catalog.ts';
 import {
   CREDENTIAL_ACTIONS,
@@ -200,18 +200,6 @@ function classify(
   };
 }
 
-/** Each list `coveredAmong` is asked about, as a set: most patterns name one action, found with one lookup. */
-const memberSets = new WeakMap<readonly ActionInfo[], ActionSet>();
-
-function memberSet(list: readonly ActionInfo[]): ActionSet {
-  let set = memberSets.get(list);
-  if (!set) {
-    set = new ActionSet(list);
-    memberSets.set(list, set);
-  }
-  return set;
-}
-
 /** The facts of one pattern; what needs a pass over the expansion is worked out when first asked. */
 class LazyPatternFacts implements PatternFacts {
   readonly service: string | undefined;
@@ -251,7 +239,7 @@ class LazyPatternFacts implements PatternFacts {
   // Most patterns name one action; a wildcard's set is built when first asked.
   covers(action: ActionInfo): boolean {
     if (this.actions.length <= 1) return this.actions[0] === action;
-    this.#members ??= new ActionSet(this.actions);
+    this.#members ??= actionSetOf(this.actions);
     return this.#members.has(action);
   }
 
@@ -259,7 +247,7 @@ class LazyPatternFacts implements PatternFacts {
     if (this.#among?.list !== list) {
       const only = this.actions.length === 1 ? this.actions[0]! : undefined;
       const covered = only
-        ? memberSet(list).has(only)
+        ? actionSetOf(list).has(only)
           ? [only]
           : EMPTY
         : list.filter(

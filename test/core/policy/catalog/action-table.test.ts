@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionInfo } from '../../../../core/policy/catalog/action-info.ts';
-import { ActionSet, ActionTable } from '../../../../core/policy/catalog/action-table.ts';
+import { ActionSet, ActionTable, actionSetOf } from '../../../../core/policy/catalog/action-table.ts';
 import { loadIamCatalog } from '../../../../core/policy/catalog/iam-catalog.ts';
 
 const catalog = loadIamCatalog();
@@ -52,5 +52,17 @@ describe('ActionSet', () => {
     for (let ordinal = 0; ordinal < 1100; ordinal++) if (set.has(withOrdinal(ordinal))) held.push(ordinal);
     expect(held).toEqual([1000, 1001, 1003]);
     expect(set.has(withOrdinal(-1))).toBe(false);
+  });
+});
+
+describe('actionSetOf', () => {
+  it('builds one set per list and hands the same one out again', () => {
+    const s3 = all.filter((action) => action.service === 's3');
+    const set = actionSetOf(s3);
+    expect(actionSetOf(s3)).toBe(set);
+    expect(set.size).toBe(s3.length);
+    expect(s3.every((action) => set.has(action))).toBe(true);
+    // An equal list that is another array gets its own set: lists are kept by identity.
+    expect(actionSetOf([...s3])).not.toBe(set);
   });
 });
