@@ -6,8 +6,8 @@
 import { AxiomError } from '../../errors.ts';
 import type { RawConditionKey } from './iam-data-source.ts';
 
-/** One resource type an action lists, as the package writes it. */
-interface RawActionResourceType {
+/** One resource type an action lists, as the package writes it (and as a compact row reads back). */
+export interface RawActionResourceType {
   /** Resource type name, in the case the action's table uses. */
   readonly name: string;
   /** Whether AWS marks the type required. */
@@ -94,17 +94,6 @@ export interface CompactActions {
   readonly fields: readonly number[];
 }
 
-/** One resource-type row of an action, resolved. */
-export interface ReadRow {
-  /** The type's name, in the case the action's table uses. */
-  readonly name: string;
-  readonly required: boolean;
-  /** The row's condition keys. */
-  readonly conditionKeys: readonly string[];
-  /** The row's dependent actions. */
-  readonly dependentActions: readonly string[];
-}
-
 /** An actions file, checked, with what its numbers refer to resolved (each distinct list and row once). */
 export interface ReadActions {
   /** Action names in AWS's casing, sorted by lowercase name. */
@@ -115,8 +104,8 @@ export interface ReadActions {
   readonly strings: readonly string[];
   /** Each list by reference number: 0 is the empty list. */
   readonly lists: readonly (readonly string[])[];
-  /** Each distinct row. */
-  readonly rows: readonly ReadRow[];
+  /** Each distinct resource-type row, resolved to the package's shape. */
+  readonly rows: readonly RawActionResourceType[];
   /** Each list of rows by reference number, as row positions: 0 is none. */
   readonly rowLists: readonly (readonly number[])[];
   /** Four checked numbers per action (see CompactActions.fields). */
@@ -162,7 +151,7 @@ export function readActions(value: unknown, file: string): ReadActions {
     for (let i = 0; i < list.length; i++) resolved.push(strings[list[i]!]!);
     readLists.push(resolved);
   }
-  const readRows: ReadRow[] = [];
+  const readRows: RawActionResourceType[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
     if (
