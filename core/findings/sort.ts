@@ -44,9 +44,10 @@ function placeRank(finding: Finding): number {
 }
 
 function comparePlace(a: Finding, b: Finding): number {
-  const rank = placeRank;
   return (
-    rank(a) - rank(b) || compareLocation(a.location, b.location) || compareResource(a.resource, b.resource)
+    placeRank(a) - placeRank(b) ||
+    compareLocation(a.location, b.location) ||
+    compareResource(a.resource, b.resource)
   );
 }
 

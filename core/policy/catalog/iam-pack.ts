@@ -3,10 +3,10 @@
  * full catalogue load reads ~900 of them, and one read of the same data, minified, with each file parsed on
  * demand, costs about half as much. The pack holds what the catalogue reads, keyed by the same paths, so it is a
  * drop-in `IamDataSource`; the actions files, 90% of the bytes, are in the compact form `readActions` also reads
- * (what repeats stored once and numbered, no descriptions: a sixth of the text and of the objects to parse). It is a build artefact, made from
- * the installed package by `npm ci` (the `prepare` script) and by the Action's bundle, and it names the package
- * version it was made from: a pack from another version is ignored, so upgrading the data can never leave the
- * catalogue stale.
+ * (what repeats stored once and numbered, no descriptions: a sixth of the text and of the objects to parse). It is
+ * a build artefact, made from the installed package by `npm ci` (the `prepare` script) and by the Action's bundle,
+ * and it names the package version it was made from: a pack from another version is ignored, so upgrading the data
+ * can never leave the catalogue stale.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
